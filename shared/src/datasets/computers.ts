@@ -4,7 +4,10 @@ import { dateTimeSchema, unavailableCellSchema } from "./cells";
 const textOrUnavailable = z.union([z.string(), unavailableCellSchema]);
 
 export const computerRowSchema = z.object({
-  /** Entra device object id (`devices.id`). */
+  /**
+   * Entra device object id (`devices.id`); for a device Intune manages that has no Entra device
+   * object, the Intune `managedDevice.id` (see `intuneOnly`).
+   */
   id: z.string(),
   /** Entra `deviceId`, the key Intune's `azureADDeviceId` refers to. */
   deviceId: z.string().nullable(),
@@ -20,5 +23,11 @@ export const computerRowSchema = z.object({
   accountEnabled: z.boolean().nullable(),
   /** Primary user UPN from Intune where managed, else the registered owner where collected. */
   owner: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  /** Intune only: Entra ID keeps no serial numbers. */
+  serialNumber: z.string().nullable(),
+  /** True for an Intune managed device with no matching Entra device object. */
+  intuneOnly: z.boolean(),
 });
 export type ComputerRow = z.infer<typeof computerRowSchema>;

@@ -3,6 +3,7 @@ import { z } from "zod";
 export const groupRowSchema = z.object({
   id: z.string(),
   displayName: z.string().nullable(),
+  description: z.string().nullable(),
   mail: z.string().nullable(),
   groupTypes: z.array(z.string()),
   mailEnabled: z.boolean().nullable(),

@@ -34,6 +34,7 @@ export const userRowSchema = z.object({
   id: z.string(),
   userPrincipalName: z.string(),
   displayName: z.string().nullable(),
+  mail: z.string().nullable(),
   /** Display names of directory roles assigned directly or through a role-assignable group. */
   assignedRoles: z.array(z.string()),
   mfa: mfaStatusSchema,
