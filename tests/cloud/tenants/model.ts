@@ -29,7 +29,9 @@ export type CollectionName =
   | "servicePrincipals"
   | "oauth2PermissionGrants"
   | "contracts"
-  | "delegatedAdminCustomers";
+  | "delegatedAdminCustomers"
+  /** One object, id = tenant id: what `GET /organization` lists. */
+  | "organization";
 
 export interface TenantLicensing {
   /** Entra ID P1 (or P2): unlocks userRegistrationDetails, signInActivity, 30-day audit retention. */
@@ -131,6 +133,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   "oauth2PermissionGrants",
   "contracts",
   "delegatedAdminCustomers",
+  "organization",
 ];
 
 export function emptyCollections(): Record<CollectionName, Map<string, GraphObject>> {
