@@ -1,0 +1,25 @@
+/**
+ * What other contexts may know about the signed-in account and its tokens. Never the tokens
+ * themselves: those stay in the offscreen document (see docs/decisions/extension-msal-in-mv3.md).
+ */
+export interface AccountSummary {
+  username: string;
+  name: string | null;
+  /** The tenant the account belongs to (the MSP's partner tenant). */
+  homeTenantId: string;
+  /** The account's object id in its home tenant. */
+  homeObjectId: string;
+}
+
+export interface TokenSummary {
+  /** `tid` claim: the tenant the token is valid for. */
+  tenantId: string;
+  /** `oid` claim: the signed-in user's object id (in the partner tenant, also for customer tokens). */
+  objectId: string;
+  /** `scp` claim, split. */
+  scopes: string[];
+  /** `exp` claim, ISO 8601. */
+  expiresAt: string;
+  /** True when MSAL answered from its cache without asking the token endpoint. */
+  fromCache: boolean;
+}

@@ -1,0 +1,75 @@
+/**
+ * The one protocol map of the extension. Every command between contexts is declared here once:
+ * its request as a schema (checked by the receiver, because a message is untrusted input until
+ * proven otherwise) and its response as a type. UI code gets typed senders, the service worker
+ * and the offscreen document typed handlers.
+ *
+ * Two rooms receive commands:
+ * - `background` (the service worker), from extension pages: popup, side panel, options.
+ * - `offscreen` (the document hosting MSAL), from the service worker only.
+ */
+import { z } from "zod";
+import type { AccountSummary, TokenSummary } from "./auth/summaries";
+
+/** How a sign-in may proceed: with a window the user sees, or silently from the session cookie. */
+export const signInModeSchema = z.enum(["interactive", "silent"]);
+export type SignInMode = z.infer<typeof signInModeSchema>;
+
+/** Entra tenant ids are GUIDs; the token endpoint also accepts domains, but we always know the id. */
+const tenantIdSchema = z.guid();
+const clientIdSchema = z.guid();
+
+export const requestSchemas = {
+  background: {
+    /** Signs the technician in to their partner tenant (auth code + PKCE through the browser). */
+    "auth.signIn": z.strictObject({ mode: signInModeSchema }),
+    /** The signed-in account, or null. */
+    "auth.getAccount": z.strictObject({}),
+    /**
+     * Makes sure a Graph access token for a tenant (the partner's or a customer's) is at hand and
+     * describes it. The token itself never leaves the offscreen document.
+     */
+    "auth.acquireToken": z.strictObject({ tenantId: tenantIdSchema, forceRefresh: z.boolean() }),
+  },
+  offscreen: {
+    /** Prepares an authorize request in MSAL and returns its URL for `launchWebAuthFlow`. */
+    "msal.beginRedirect": z.strictObject({ clientId: clientIdSchema, mode: signInModeSchema }),
+    /** Hands the URL `launchWebAuthFlow` ended on to MSAL, which redeems the code. */
+    "msal.completeRedirect": z.strictObject({
+      clientId: clientIdSchema,
+      responseUrl: z.url({ protocol: /^https$/ }),
+    }),
+    /** Clears MSAL's interaction state after a flow the user closed or that failed. */
+    "msal.abandonRedirect": z.strictObject({ clientId: clientIdSchema }),
+    "msal.getAccount": z.strictObject({ clientId: clientIdSchema }),
+    "msal.acquireTokenSilent": z.strictObject({
+      clientId: clientIdSchema,
+      tenantId: tenantIdSchema,
+      forceRefresh: z.boolean(),
+    }),
+  },
+} as const;
+
+interface Responses {
+  background: {
+    "auth.signIn": AccountSummary;
+    "auth.getAccount": AccountSummary | null;
+    "auth.acquireToken": TokenSummary;
+  };
+  offscreen: {
+    "msal.beginRedirect": { authorizeUrl: string };
+    "msal.completeRedirect": AccountSummary;
+    "msal.abandonRedirect": null;
+    "msal.getAccount": AccountSummary | null;
+    "msal.acquireTokenSilent": TokenSummary;
+  };
+}
+
+export type Room = keyof typeof requestSchemas;
+export type CommandName<R extends Room> = keyof (typeof requestSchemas)[R] & string;
+export type RequestOf<R extends Room, C extends CommandName<R>> = z.infer<
+  (typeof requestSchemas)[R][C]
+>;
+export type ResponseOf<R extends Room, C extends CommandName<R>> = C extends keyof Responses[R]
+  ? Responses[R][C]
+  : never;

@@ -1,0 +1,35 @@
+/**
+ * Who may send commands to whom. Receivers deny by default and trust only what the browser
+ * stamps on `sender` (id, url), never anything inside the message.
+ * https://developer.chrome.com/docs/extensions/develop/concepts/messaging#security-considerations
+ */
+
+/** The parts of `chrome.runtime.MessageSender` the policy reads. */
+export interface SenderFacts {
+  id?: string | undefined;
+  url?: string | undefined;
+}
+
+function originOf(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    // An unparsable sender URL cannot be one of our pages.
+    return null;
+  }
+}
+
+/** A page of this extension (popup, side panel, options; also when opened in a tab). */
+export function isOwnExtensionPage(sender: SenderFacts, extensionId: string): boolean {
+  return sender.id === extensionId && originOf(sender.url) === `chrome-extension://${extensionId}`;
+}
+
+/** This extension's service worker: its script URL is the only sender the MSAL host accepts. */
+export function isOwnServiceWorker(
+  sender: SenderFacts,
+  extensionId: string,
+  serviceWorkerUrl: string,
+): boolean {
+  return sender.id === extensionId && sender.url === serviceWorkerUrl;
+}

@@ -1,0 +1,38 @@
+import { listenForCommands } from "../messaging/listen";
+import { isOwnServiceWorker } from "../messaging/sender-policy";
+import { MsalHost } from "./msal-host";
+
+/**
+ * The offscreen document: hosts MSAL and answers only the service worker. It has no
+ * `chrome.identity` (offscreen documents get `chrome.runtime` only), hence the split flow.
+ */
+const host = new MsalHost();
+const background = chrome.runtime.getManifest().background;
+const serviceWorkerUrl =
+  background !== undefined && "service_worker" in background
+    ? chrome.runtime.getURL(background.service_worker)
+    : null;
+
+listenForCommands(
+  "offscreen",
+  {
+    "msal.beginRedirect": async ({ clientId, mode }) => ({
+      authorizeUrl: await host.beginRedirect(clientId, mode),
+    }),
+    "msal.completeRedirect": ({ clientId, responseUrl }) =>
+      host.completeRedirect(clientId, responseUrl),
+    "msal.abandonRedirect": async ({ clientId }) => {
+      await host.abandonRedirect(clientId);
+      return null;
+    },
+    "msal.getAccount": ({ clientId }) => host.getAccount(clientId),
+    "msal.acquireTokenSilent": ({ clientId, tenantId, forceRefresh }) =>
+      host.acquireTokenSilent(clientId, tenantId, forceRefresh),
+  },
+  {
+    isTrustedSender: (sender) =>
+      serviceWorkerUrl !== null && isOwnServiceWorker(sender, chrome.runtime.id, serviceWorkerUrl),
+    // The document lives as long as the extension: nothing ever tears this listener down.
+    signal: new AbortController().signal,
+  },
+);

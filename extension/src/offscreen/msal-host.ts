@@ -1,0 +1,161 @@
+import {
+  type AccountInfo,
+  type AuthenticationResult,
+  CacheLookupPolicy,
+  PublicClientApplication,
+} from "@azure/msal-browser";
+import { ClientIdMissingError, SignInRequiredError, toAuthFlowError } from "../auth/errors";
+import { GRAPH_READ_SCOPES } from "../auth/graph-scopes";
+import { buildMsalConfiguration, SIGN_IN_AUTHORITY, tenantAuthority } from "../auth/msal-config";
+import type { AccountSummary, TokenSummary } from "../auth/summaries";
+import { summarizeAccessToken } from "../auth/token-claims";
+import type { SignInMode } from "../messages";
+
+/**
+ * Hosts one unmodified MSAL `PublicClientApplication` in the offscreen document, the only place
+ * tokens exist. Interactive steps are split in two because only the service worker can call
+ * `chrome.identity.launchWebAuthFlow`:
+ *   1. `beginRedirect` runs `acquireTokenRedirect`, whose `onRedirectNavigate` hands us the
+ *      authorize URL (with PKCE, state, nonce) and cancels the navigation;
+ *   2. the service worker runs that URL through `launchWebAuthFlow`;
+ *   3. `completeRedirect` gives the final URL's fragment to `handleRedirectPromise`, which
+ *      checks state and redeems the code with the PKCE verifier.
+ * See docs/decisions/extension-msal-in-mv3.md.
+ */
+export class MsalHost {
+  #clientId: string | null = null;
+  #app: Promise<PublicClientApplication> | null = null;
+  #capturedAuthorizeUrl: string | null = null;
+
+  async beginRedirect(clientId: string, mode: SignInMode): Promise<string> {
+    const app = await this.#appFor(clientId);
+    const account = app.getActiveAccount() ?? undefined;
+    if (mode === "silent" && account === undefined) {
+      throw new SignInRequiredError(
+        "No account to sign in silently.",
+        "no_account_error",
+        "Sign in interactively.",
+      );
+    }
+    this.#capturedAuthorizeUrl = null;
+    try {
+      await app.acquireTokenRedirect({
+        scopes: [...GRAPH_READ_SCOPES],
+        // A silent sign-in goes to the account's own tenant with `prompt=none`: Entra answers
+        // from its session cookie, or redirects back with `login_required` (AADSTS50058).
+        // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code
+        ...(mode === "silent" && account !== undefined
+          ? { prompt: "none", account, authority: tenantAuthority(account.tenantId) }
+          : { prompt: "select_account", authority: SIGN_IN_AUTHORITY }),
+      });
+    } catch (error) {
+      throw toAuthFlowError(error);
+    }
+    const authorizeUrl = this.#capturedAuthorizeUrl;
+    if (authorizeUrl === null) throw new Error("MSAL did not produce an authorize URL.");
+    return authorizeUrl;
+  }
+
+  async completeRedirect(clientId: string, responseUrl: string): Promise<AccountSummary> {
+    const app = await this.#appFor(clientId);
+    // Entra answers SPA requests in the fragment (`response_mode=fragment`), errors included.
+    const hash = new URL(responseUrl).hash;
+    let result: AuthenticationResult | null;
+    try {
+      result = await app.handleRedirectPromise({ hash, navigateToLoginRequestUrl: false });
+    } catch (error) {
+      throw toAuthFlowError(error);
+    }
+    if (result?.account == null) {
+      throw new SignInRequiredError(
+        "The sign-in window returned no authorization response.",
+        "no_server_response",
+        "Sign in again.",
+      );
+    }
+    // The technician's home (partner) account: every later token request starts from it.
+    app.setActiveAccount(result.account);
+    return summarizeAccount(result.account);
+  }
+
+  /**
+   * Clears MSAL's "interaction in progress" after a flow that never came back (window closed,
+   * network error). MSAL does this itself when `handleRedirectPromise` sees no auth response; the
+   * fragment is unique because MSAL memoises `handleRedirectPromise` per fragment.
+   */
+  async abandonRedirect(clientId: string): Promise<void> {
+    const app = await this.#appFor(clientId);
+    await app.handleRedirectPromise({
+      hash: `#abandoned=${crypto.randomUUID()}`,
+      navigateToLoginRequestUrl: false,
+    });
+  }
+
+  async getAccount(clientId: string): Promise<AccountSummary | null> {
+    const account = (await this.#appFor(clientId)).getActiveAccount();
+    return account === null ? null : summarizeAccount(account);
+  }
+
+  /**
+   * A Graph token for any tenant the account reaches: its own, or a customer tenant where the
+   * partner holds delegated admin rights. MSAL redeems the partner's refresh token at the
+   * customer's authority. No hidden-iframe fallback (`AccessTokenAndRefreshToken`): the
+   * offscreen document cannot complete one, and the caller decides whether to sign in again.
+   */
+  async acquireTokenSilent(
+    clientId: string,
+    tenantId: string,
+    forceRefresh: boolean,
+  ): Promise<TokenSummary> {
+    const app = await this.#appFor(clientId);
+    const account = app.getActiveAccount();
+    if (account === null) {
+      throw new SignInRequiredError("Nobody is signed in.", "no_account_error", "Sign in.");
+    }
+    try {
+      const result = await app.acquireTokenSilent({
+        account,
+        authority: tenantAuthority(tenantId),
+        scopes: [...GRAPH_READ_SCOPES],
+        forceRefresh,
+        cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+      });
+      return summarizeAccessToken(result.accessToken, result.fromCache);
+    } catch (error) {
+      throw toAuthFlowError(error);
+    }
+  }
+
+  #appFor(clientId: string): Promise<PublicClientApplication> {
+    if (clientId === "")
+      throw new ClientIdMissingError("No client id.", "no_client_id", "Set it in Options.");
+    if (this.#app === null || this.#clientId !== clientId) {
+      this.#clientId = clientId;
+      this.#app = this.#createApp(clientId);
+    }
+    return this.#app;
+  }
+
+  async #createApp(clientId: string): Promise<PublicClientApplication> {
+    const app = new PublicClientApplication(
+      buildMsalConfiguration({
+        clientId,
+        onRedirectNavigate: (authorizeUrl) => {
+          this.#capturedAuthorizeUrl = authorizeUrl;
+          return false;
+        },
+      }),
+    );
+    await app.initialize();
+    return app;
+  }
+}
+
+function summarizeAccount(account: AccountInfo): AccountSummary {
+  return {
+    username: account.username,
+    name: account.name ?? null,
+    homeTenantId: account.homeAccountId.split(".")[1] ?? account.tenantId,
+    homeObjectId: account.homeAccountId.split(".")[0] ?? account.localAccountId,
+  };
+}
