@@ -1,0 +1,73 @@
+import type { RoleRow } from "../datasets/roles";
+import type { UserRow } from "../datasets/users";
+import { GLOBAL_ADMINISTRATOR_TEMPLATE_ID, isPrivilegedRoleTemplate } from "./privileged-roles";
+import type { Evidence } from "./types";
+
+/** A user holding one or more privileged roles, directly or through a role-assignable group. */
+export interface PrivilegedUser {
+  userId: string;
+  /** The user's row when the users dataset has it (it may be partial). */
+  user: UserRow | undefined;
+  /** UPN from the users dataset, else the member's identifier or display name. */
+  label: string;
+  roles: string[];
+}
+
+function roleMatches(role: RoleRow, onlyGlobalAdmin: boolean): boolean {
+  return onlyGlobalAdmin
+    ? role.roleTemplateId.toLowerCase() === GLOBAL_ADMINISTRATOR_TEMPLATE_ID
+    : isPrivilegedRoleTemplate(role.roleTemplateId);
+}
+
+function collectHolders(
+  roles: readonly RoleRow[],
+  users: readonly UserRow[],
+  onlyGlobalAdmin: boolean,
+): PrivilegedUser[] {
+  const usersById = new Map(users.map((user) => [user.id, user]));
+  const holders = new Map<string, PrivilegedUser>();
+  for (const role of roles) {
+    if (!roleMatches(role, onlyGlobalAdmin)) continue;
+    for (const member of role.members) {
+      if (member.kind !== "user") continue;
+      const user = usersById.get(member.id);
+      const holder = holders.get(member.id) ?? {
+        userId: member.id,
+        user,
+        label: user?.userPrincipalName ?? member.identifier ?? member.displayName ?? member.id,
+        roles: [],
+      };
+      if (!holder.roles.includes(role.displayName)) holder.roles.push(role.displayName);
+      holders.set(member.id, holder);
+    }
+  }
+  return [...holders.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Distinct users holding any privileged role (see `PRIVILEGED_ROLES`). */
+export function privilegedUsers(
+  roles: readonly RoleRow[],
+  users: readonly UserRow[] = [],
+): PrivilegedUser[] {
+  return collectHolders(roles, users, false);
+}
+
+/** Distinct users holding Global Administrator. */
+export function globalAdministrators(
+  roles: readonly RoleRow[],
+  users: readonly UserRow[] = [],
+): PrivilegedUser[] {
+  return collectHolders(roles, users, true);
+}
+
+export function isEnabledMember(user: UserRow): boolean {
+  return user.accountEnabled !== false && user.userType !== "Guest";
+}
+
+export function userEvidence(user: UserRow, detail: string): Evidence {
+  return { dataset: "users", rowId: user.id, label: user.userPrincipalName, detail };
+}
+
+export function holderEvidence(holder: PrivilegedUser, detail: string): Evidence {
+  return { dataset: "users", rowId: holder.userId, label: holder.label, detail };
+}
