@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { EXTENSION_ID } from "../../shared/src/extension-identity";
+
+/**
+ * The relay's whole configuration, parsed once at start from the environment. Nothing else in
+ * the relay reads `process.env`: a bad value stops the process with one clear message instead of
+ * surfacing later as a strange runtime error.
+ */
+export interface RelayConfig {
+  host: string;
+  port: number;
+  /** A SQLite file path (or `:memory:`) or a `postgres://` / `postgresql://` URL. */
+  databaseUrl: string;
+  /** Exact `Origin` values allowed to call the relay from a browser. */
+  allowedOrigins: readonly string[];
+  limits: {
+    /** Largest gzip body accepted for a snapshot push, counted on the wire. */
+    maxCompressedBytes: number;
+    /** Largest inflated snapshot; checked while inflating so a zip bomb never fully expands. */
+    maxDecompressedBytes: number;
+    /** Largest plain JSON body for every other route. */
+    maxJsonBytes: number;
+    requestsPerMinutePerToken: number;
+    requestTimeoutMs: number;
+  };
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /**
+   * TEST ONLY (crash-safety tests): when set, a snapshot push pauses this long inside its
+   * database transaction, after writing, before committing, and says so on stderr. Off by default.
+   */
+  testPauseInsidePushMs: number | null;
+}
+
+export class RelayConfigError extends Error {
+  override name = "RelayConfigError";
+}
+
+const MiB = 1024 * 1024;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  RELAY_HOST: z.string().min(1).default("127.0.0.1"),
+  RELAY_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  RELAY_DATABASE_URL: z.string().min(1).default("./data/tenantlens.sqlite"),
+  RELAY_ALLOWED_ORIGINS: z.string().default(`chrome-extension://${EXTENSION_ID}`),
+  RELAY_MAX_COMPRESSED_BYTES: positiveInt(16 * MiB),
+  RELAY_MAX_DECOMPRESSED_BYTES: positiveInt(128 * MiB),
+  RELAY_MAX_JSON_BYTES: positiveInt(1 * MiB),
+  RELAY_RATE_LIMIT_PER_MINUTE: positiveInt(1200),
+  RELAY_REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  RELAY_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
+  RELAY_TEST_PAUSE_INSIDE_PUSH_MS: z.coerce.number().int().positive().optional(),
+});
+
+const ORIGIN_PATTERN = /^(chrome-extension|moz-extension|https?):\/\/[a-z0-9.-]+(:\d+)?$/;
+
+export function parseRelayConfig(env: Record<string, string | undefined>): RelayConfig {
+  // Empty strings count as unset: `RELAY_PORT= npm start` should not mean port 0.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new RelayConfigError(`Invalid relay configuration: ${problems.join("; ")}`);
+  }
+  const values = parsed.data;
+  const allowedOrigins = values.RELAY_ALLOWED_ORIGINS.split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+  const badOrigin = allowedOrigins.find((origin) => !ORIGIN_PATTERN.test(origin));
+  if (badOrigin !== undefined) {
+    throw new RelayConfigError(
+      `Invalid relay configuration: RELAY_ALLOWED_ORIGINS entry "${badOrigin}" is not an origin like chrome-extension://<id>`,
+    );
+  }
+  if (values.RELAY_MAX_DECOMPRESSED_BYTES < values.RELAY_MAX_COMPRESSED_BYTES) {
+    throw new RelayConfigError(
+      "Invalid relay configuration: RELAY_MAX_DECOMPRESSED_BYTES must be at least RELAY_MAX_COMPRESSED_BYTES",
+    );
+  }
+  return {
+    host: values.RELAY_HOST,
+    port: values.RELAY_PORT,
+    databaseUrl: values.RELAY_DATABASE_URL,
+    allowedOrigins,
+    limits: {
+      maxCompressedBytes: values.RELAY_MAX_COMPRESSED_BYTES,
+      maxDecompressedBytes: values.RELAY_MAX_DECOMPRESSED_BYTES,
+      maxJsonBytes: values.RELAY_MAX_JSON_BYTES,
+      requestsPerMinutePerToken: values.RELAY_RATE_LIMIT_PER_MINUTE,
+      requestTimeoutMs: values.RELAY_REQUEST_TIMEOUT_MS,
+    },
+    logLevel: values.RELAY_LOG_LEVEL,
+    testPauseInsidePushMs: values.RELAY_TEST_PAUSE_INSIDE_PUSH_MS ?? null,
+  };
+}

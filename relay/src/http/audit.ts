@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "hono";
+import { recordAuditEvent } from "../db/audit-events";
+import type { Db } from "../db/schema";
+import type { AppEnv } from "./app-env";
+
+/** The current time as the relay stores it (UTC ISO 8601), from the injectable clock. */
+export function nowIso(c: Context<AppEnv>): string {
+  const clock = c.get("deps").now ?? (() => new Date());
+  return clock().toISOString();
+}
+
+/** Records who changed what, in the caller's transaction so the trail and the change agree. */
+export async function audit(
+  c: Context<AppEnv>,
+  db: Db,
+  event: {
+    action: string;
+    targetType: string;
+    targetId: string | null;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const principal = c.get("principal");
+  await recordAuditEvent(db, {
+    id: randomUUID(),
+    at: nowIso(c),
+    actorTokenId: principal.tokenId,
+    actorName: principal.name,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    detail: event.detail ?? null,
+  });
+}

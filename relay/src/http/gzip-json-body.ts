@@ -1,0 +1,104 @@
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import { RelayHttpError } from "./errors";
+import { checkDeclaredLength, tooLarge } from "./read-body";
+
+export interface GzipBodyLimits {
+  maxCompressedBytes: number;
+  maxDecompressedBytes: number;
+}
+
+/** Marks a limit failure so it is not mistaken for corrupt gzip when it surfaces from zlib. */
+class LimitExceeded extends Error {
+  constructor(readonly response: RelayHttpError) {
+    super(response.message);
+  }
+}
+
+/**
+ * Reads a `Content-Encoding: gzip` JSON body while streaming: both the bytes on the wire and the
+ * inflated bytes are counted as they flow, and the stream is torn down the moment either limit is
+ * passed, so a zip bomb (a few KB inflating to GBs) is refused with 413 after inflating at most
+ * the limit. Inflation runs in zlib's thread pool, off the event loop.
+ */
+export async function readGzipJsonBody(
+  request: {
+    body: ReadableStream<Uint8Array> | null;
+    contentEncoding: string | undefined;
+    contentType: string | undefined;
+    contentLength: string | undefined;
+  },
+  limits: GzipBodyLimits,
+): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.contentType ?? "")) {
+    throw new RelayHttpError(
+      415,
+      "unsupported_media_type",
+      "Send the snapshot as application/json",
+    );
+  }
+  if ((request.contentEncoding ?? "").trim().toLowerCase() !== "gzip") {
+    throw new RelayHttpError(
+      415,
+      "unsupported_content_encoding",
+      "Send the snapshot gzip-compressed with Content-Encoding: gzip",
+    );
+  }
+  checkDeclaredLength(request.contentLength, limits.maxCompressedBytes);
+  if (request.body === null) {
+    throw new RelayHttpError(400, "invalid_gzip", "The request body is empty");
+  }
+
+  let compressed = 0;
+  const countCompressed = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      compressed += chunk.byteLength;
+      if (compressed > limits.maxCompressedBytes) {
+        done(new LimitExceeded(tooLarge(limits.maxCompressedBytes, "compressed snapshot")));
+      } else {
+        done(null, chunk);
+      }
+    },
+  });
+  const inflated: Buffer[] = [];
+  let inflatedBytes = 0;
+  try {
+    await pipeline(
+      Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>),
+      countCompressed,
+      createGunzip(),
+      async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) {
+          inflatedBytes += chunk.byteLength;
+          if (inflatedBytes > limits.maxDecompressedBytes) {
+            throw new LimitExceeded(tooLarge(limits.maxDecompressedBytes, "decompressed snapshot"));
+          }
+          inflated.push(chunk);
+        }
+      },
+    );
+  } catch (error) {
+    if (error instanceof LimitExceeded) throw error.response;
+    if (isZlibError(error)) {
+      throw new RelayHttpError(400, "invalid_gzip", "The request body is not valid gzip data", {
+        cause: error,
+      });
+    }
+    // Anything else is the upload itself breaking off (client gone, socket reset).
+    throw new RelayHttpError(400, "unreadable_body", "The request body could not be read", {
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(Buffer.concat(inflated).toString("utf8"));
+  } catch {
+    throw new RelayHttpError(400, "invalid_json", "The decompressed snapshot is not valid JSON");
+  }
+}
+
+function isZlibError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("Z_");
+}

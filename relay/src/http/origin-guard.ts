@@ -1,0 +1,32 @@
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./app-env";
+import { RelayHttpError } from "./errors";
+
+/**
+ * Browsers may call the relay only from the configured extension origins. A request carrying any
+ * other Origin is refused outright (not merely left without CORS headers), so a web page cannot
+ * even trigger side effects with a simple request. Clients without an Origin (CLI, scripts) pass.
+ */
+export function originGuard(allowedOrigins: readonly string[]) {
+  const allowed = new Set(allowedOrigins);
+  const guard = createMiddleware<AppEnv>(async (c, next) => {
+    const origin = c.req.header("origin");
+    if (origin !== undefined && !allowed.has(origin)) {
+      throw new RelayHttpError(
+        403,
+        "origin_not_allowed",
+        `Origin ${origin} may not call this relay`,
+      );
+    }
+    await next();
+  });
+  const corsHeaders = cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    allowHeaders: ["Authorization", "Content-Type", "Content-Encoding", "X-Request-Id"],
+    exposeHeaders: ["X-Request-Id", "Retry-After", "Content-Disposition"],
+    maxAge: 600,
+  });
+  return [guard, corsHeaders] as const;
+}

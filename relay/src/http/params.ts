@@ -1,0 +1,74 @@
+import type { Context } from "hono";
+import type { AppEnv } from "./app-env";
+import { RelayHttpError } from "./errors";
+
+const COMPANY_ID = /^[A-Za-z0-9_-]{1,128}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function param(c: Context<AppEnv>, name: string): string {
+  const value = c.req.param(name);
+  if (value === undefined) throw new Error(`Route has no :${name} parameter`);
+  return value;
+}
+
+/** Company ids are the relay's own UUIDs; anything else (dots, slashes, %00…) is refused early. */
+export function companyIdParam(c: Context<AppEnv>): string {
+  const value = param(c, "companyId");
+  if (!COMPANY_ID.test(value)) {
+    throw new RelayHttpError(
+      400,
+      "invalid_company_id",
+      "A company id is 1–128 letters, digits, - or _",
+    );
+  }
+  return value;
+}
+
+/** Microsoft tenant ids and snapshot ids are GUIDs, stored lower-case. */
+export function guidParam(c: Context<AppEnv>, name: string, what: string): string {
+  const value = param(c, name);
+  if (!GUID.test(value))
+    throw new RelayHttpError(400, `invalid_${name}`, `The ${what} must be a GUID`);
+  return value.toLowerCase();
+}
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** An opaque page cursor: base64url JSON of the last item's sort key. */
+export function encodeCursor(key: Record<string, string>): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+export function decodeCursor<Key extends string>(
+  cursor: string | undefined,
+  keys: readonly Key[],
+): Record<Key, string> | undefined {
+  if (cursor === undefined || cursor === "") return undefined;
+  const invalid = new RelayHttpError(400, "invalid_cursor", "The page cursor is not valid");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid;
+  }
+  if (typeof parsed !== "object" || parsed === null) throw invalid;
+  const result = {} as Record<Key, string>;
+  for (const key of keys) {
+    const value = (parsed as Record<string, unknown>)[key];
+    if (typeof value !== "string" || value.length > 200) throw invalid;
+    result[key] = value;
+  }
+  return result;
+}
+
+export function pageLimit(c: Context<AppEnv>, fallback = 50, max = 200): number {
+  const raw = c.req.query("limit");
+  if (raw === undefined) return fallback;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw new RelayHttpError(400, "invalid_limit", `limit must be an integer from 1 to ${max}`);
+  }
+  return limit;
+}

@@ -1,0 +1,25 @@
+import { Hono } from "hono";
+import { requirePermission } from "../../auth/require";
+import { listAuditEvents } from "../../db/audit-events";
+import type { AppEnv } from "../../http/app-env";
+import { decodeCursor, encodeCursor, pageLimit } from "../../http/params";
+
+/** The audit trail, newest first, paged with an opaque cursor. Admins only. */
+export const auditRoutes = new Hono<AppEnv>().get(
+  "/",
+  requirePermission("audit:read"),
+  async (c) => {
+    const limit = pageLimit(c, 100, 500);
+    const before = decodeCursor(c.req.query("cursor"), ["at", "id"] as const);
+    const events = await listAuditEvents(c.get("deps").database.db, {
+      limit,
+      ...(before !== undefined && { before }),
+    });
+    const last = events.at(-1);
+    const nextCursor =
+      events.length === limit && last !== undefined
+        ? encodeCursor({ at: last.at, id: last.id })
+        : null;
+    return c.json({ events, nextCursor });
+  },
+);

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+export const companyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "A company name cannot be empty")
+  .max(200, "A company name is at most 200 characters");
+
+export const createCompanyBodySchema = z.object({ name: companyNameSchema }).strict();
+export const renameCompanyBodySchema = createCompanyBodySchema;
+
+export const MAX_IMPORTED_COMPANIES = 1000;
+
+export const importCompaniesBodySchema = z
+  .object({
+    companies: z
+      .array(
+        z
+          .object({
+            name: companyNameSchema,
+            /** Tenants to map to this company while importing (e.g. from a PSA export). */
+            tenantIds: z.array(guid).max(100).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(MAX_IMPORTED_COMPANIES),
+  })
+  .strict();

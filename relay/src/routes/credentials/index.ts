@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { z } from "zod";
+import { requirePermission } from "../../auth/require";
+import {
+  deleteCredential,
+  getCredential,
+  insertCredential,
+  listCredentials,
+  updateCredential,
+} from "../../db/credentials";
+import type { AppEnv } from "../../http/app-env";
+import { audit, nowIso } from "../../http/audit";
+import { notFound, RelayHttpError } from "../../http/errors";
+import { readJsonBody } from "../../http/json-body";
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+/**
+ * Only metadata: `.strict()` makes a body carrying anything else (a token, a secret, a password)
+ * a 422 rather than something silently dropped, so a client bug cannot leak one into the relay.
+ */
+const credentialFields = {
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(["csp", "nonCsp"]),
+  homeTenantId: guid.nullable(),
+  owner: z.string().trim().max(256).nullable(),
+};
+const createCredentialSchema = z.object(credentialFields).strict();
+const updateCredentialSchema = z
+  .object({
+    name: credentialFields.name.optional(),
+    kind: credentialFields.kind.optional(),
+    homeTenantId: credentialFields.homeTenantId.optional(),
+    owner: credentialFields.owner.optional(),
+  })
+  .strict();
+
+const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+function credentialIdParam(value: string | undefined): string {
+  if (value === undefined || !CREDENTIAL_ID.test(value)) {
+    throw new RelayHttpError(
+      400,
+      "invalid_credential_id",
+      "A credential id is 1–128 letters, digits, - or _",
+    );
+  }
+  return value;
+}
+
+export const credentialRoutes = new Hono<AppEnv>()
+  .get("/", requirePermission("read"), async (c) => {
+    return c.json({ credentials: await listCredentials(c.get("deps").database.db) });
+  })
+  .post("/", requirePermission("credentials:write"), async (c) => {
+    const body = await readJsonBody(c, createCredentialSchema);
+    const db = c.get("deps").database.db;
+    const credential = await db.transaction().execute(async (trx) => {
+      const created = await insertCredential(
+        trx,
+        { id: randomUUID(), ...body, homeTenantId: body.homeTenantId?.toLowerCase() ?? null },
+        nowIso(c),
+      );
+      await audit(c, trx, {
+        action: "credential.create",
+        targetType: "credential",
+        targetId: created.id,
+        detail: { name: created.name, kind: created.kind },
+      });
+      return created;
+    });
+    return c.json({ credential }, 201);
+  })
+  .get("/:credentialId", requirePermission("read"), async (c) => {
+    const credential = await getCredential(
+      c.get("deps").database.db,
+      credentialIdParam(c.req.param("credentialId")),
+    );
+    if (credential === undefined) throw notFound("Credential");
+    return c.json({ credential });
+  })
+  .patch("/:credentialId", requirePermission("credentials:write"), async (c) => {
+    const id = credentialIdParam(c.req.param("credentialId"));
+    const body = await readJsonBody(c, updateCredentialSchema);
+    const db = c.get("deps").database.db;
+    const credential = await db.transaction().execute(async (trx) => {
+      if ((await getCredential(trx, id)) === undefined) throw notFound("Credential");
+      const changes = {
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.kind !== undefined && { kind: body.kind }),
+        ...(body.homeTenantId !== undefined && {
+          homeTenantId: body.homeTenantId?.toLowerCase() ?? null,
+        }),
+        ...(body.owner !== undefined && { owner: body.owner }),
+      };
+      const updated = await updateCredential(trx, id, changes, nowIso(c));
+      await audit(c, trx, {
+        action: "credential.update",
+        targetType: "credential",
+        targetId: id,
+        detail: changes,
+      });
+      return updated;
+    });
+    return c.json({ credential });
+  })
+  .delete("/:credentialId", requirePermission("credentials:delete"), async (c) => {
+    const id = credentialIdParam(c.req.param("credentialId"));
+    const db = c.get("deps").database.db;
+    await db.transaction().execute(async (trx) => {
+      if (!(await deleteCredential(trx, id))) throw notFound("Credential");
+      await audit(c, trx, { action: "credential.delete", targetType: "credential", targetId: id });
+    });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,117 @@
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import { datasetIdSchema } from "../../../../shared/src/datasets";
+import { requirePermission } from "../../auth/require";
+import { getLatestSnapshot, getSnapshot, listSnapshots } from "../../db/snapshots";
+import type { AppEnv } from "../../http/app-env";
+import { notFound, RelayHttpError } from "../../http/errors";
+import { decodeCursor, encodeCursor, guidParam, isGuid, pageLimit } from "../../http/params";
+import { assembleEnvelope, readDatasetRows, summarizeSnapshot } from "../../snapshots/assemble";
+import { datasetCsvStream, diffSnapshots } from "../../snapshots/shared-core";
+import { companyFromPath } from "./company-guard";
+import { pushSnapshot } from "./push";
+
+function datasetIdParam(value: string | undefined) {
+  const parsed = datasetIdSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new RelayHttpError(
+      400,
+      "invalid_dataset_id",
+      `Unknown dataset; one of ${datasetIdSchema.options.join(", ")}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Mounted at /v1/companies/:companyId/snapshots. */
+export const snapshotRoutes = new Hono<AppEnv>()
+  .use("*", compress())
+  .get("/", requirePermission("read"), async (c) => {
+    const company = await companyFromPath(c);
+    const limit = pageLimit(c);
+    const before = decodeCursor(c.req.query("cursor"), ["capturedAt", "snapshotId"] as const);
+    const records = await listSnapshots(c.get("deps").database.db, company.id, {
+      limit,
+      ...(before !== undefined && { before }),
+    });
+    const last = records.at(-1);
+    return c.json({
+      snapshots: records.map(summarizeSnapshot),
+      nextCursor:
+        records.length === limit && last !== undefined
+          ? encodeCursor({ capturedAt: last.capturedAt, snapshotId: last.snapshotId })
+          : null,
+    });
+  })
+  .get("/latest", requirePermission("read"), async (c) => {
+    const company = await companyFromPath(c);
+    const db = c.get("deps").database.db;
+    const latest = await getLatestSnapshot(db, company.id);
+    if (latest === undefined) throw notFound("A snapshot of this company");
+    return c.json({ snapshot: await assembleEnvelope(db, latest) });
+  })
+  .get("/diff", requirePermission("read"), async (c) => {
+    const company = await companyFromPath(c);
+    const from = c.req.query("from") ?? "";
+    const to = c.req.query("to") ?? "";
+    if (!isGuid(from) || !isGuid(to)) {
+      throw new RelayHttpError(
+        400,
+        "invalid_snapshot_id",
+        "Give ?from=<snapshot id>&to=<snapshot id>",
+      );
+    }
+    const db = c.get("deps").database.db;
+    const [older, newer] = await Promise.all([
+      getSnapshot(db, company.id, from.toLowerCase()),
+      getSnapshot(db, company.id, to.toLowerCase()),
+    ]);
+    if (older === undefined) throw notFound(`Snapshot ${from}`);
+    if (newer === undefined) throw notFound(`Snapshot ${to}`);
+    const diff = diffSnapshots(
+      await assembleEnvelope(db, older),
+      await assembleEnvelope(db, newer),
+    );
+    return c.json({ from: older.snapshotId, to: newer.snapshotId, diff });
+  })
+  .put("/:snapshotId", requirePermission("snapshots:push"), pushSnapshot)
+  .get("/:snapshotId", requirePermission("read"), async (c) => {
+    const company = await companyFromPath(c);
+    const db = c.get("deps").database.db;
+    const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
+    if (record === undefined) throw notFound("Snapshot");
+    return c.json({ snapshot: await assembleEnvelope(db, record) });
+  })
+  .get("/:snapshotId/datasets/:datasetId", requirePermission("read"), async (c) => {
+    const company = await companyFromPath(c);
+    const db = c.get("deps").database.db;
+    const datasetId = datasetIdParam(c.req.param("datasetId"));
+    const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
+    const dataset = record?.datasets.find((d) => d.datasetId === datasetId);
+    if (dataset === undefined) throw notFound(`Dataset ${datasetId} of this snapshot`);
+    return c.json({
+      datasetId,
+      contentHash: dataset.contentHash,
+      rows: await readDatasetRows(db, dataset),
+    });
+  })
+  .get("/:snapshotId/datasets/:datasetId/csv", requirePermission("read"), async (c) => {
+    const company = await companyFromPath(c);
+    const db = c.get("deps").database.db;
+    const datasetId = datasetIdParam(c.req.param("datasetId"));
+    const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
+    const dataset = record?.datasets.find((d) => d.datasetId === datasetId);
+    if (record === undefined || dataset === undefined)
+      throw notFound(`Dataset ${datasetId} of this snapshot`);
+    const rows = await readDatasetRows(db, dataset);
+    // Excel needs the BOM to read UTF-8; `?bom=0` leaves it out for scripts.
+    const bom = c.req.query("bom") !== "0";
+    const stream = datasetCsvStream(datasetId, rows as Parameters<typeof datasetCsvStream>[1], {
+      bom,
+    });
+    const filename = `${record.tenantDisplayName.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80)}-${datasetId}-${record.capturedAt.slice(0, 10)}.csv`;
+    return c.body(stream, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    });
+  });

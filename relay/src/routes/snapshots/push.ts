@@ -1,0 +1,65 @@
+import type { Context } from "hono";
+import { snapshotEnvelopeSchema } from "../../../../shared/src/snapshot/envelope";
+import type { AppEnv } from "../../http/app-env";
+import { nowIso } from "../../http/audit";
+import { RelayHttpError } from "../../http/errors";
+import { readGzipJsonBody } from "../../http/gzip-json-body";
+import { describeIssues } from "../../http/json-body";
+import { guidParam } from "../../http/params";
+import { preparePush } from "../../snapshots/prepare-push";
+import { storePushedSnapshot } from "../../snapshots/store-push";
+import { companyFromPath } from "./company-guard";
+
+/**
+ * PUT /v1/companies/{companyId}/snapshots/{snapshotId}: 201 when stored, 200 when this exact
+ * snapshot was already stored (a retry), 409 when the id holds a different snapshot.
+ */
+export async function pushSnapshot(c: Context<AppEnv>): Promise<Response> {
+  const company = await companyFromPath(c);
+  const snapshotId = guidParam(c, "snapshotId", "snapshot id");
+  const { config, database, logger } = c.get("deps");
+
+  const body = await readGzipJsonBody(
+    {
+      body: c.req.raw.body,
+      contentEncoding: c.req.header("content-encoding"),
+      contentType: c.req.header("content-type"),
+      contentLength: c.req.header("content-length"),
+    },
+    config.limits,
+  );
+  const parsed = snapshotEnvelopeSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new RelayHttpError(422, "invalid_snapshot", describeIssues(parsed.error));
+  }
+
+  const principal = c.get("principal");
+  const prepared = preparePush(
+    parsed.data,
+    { companyId: company.id, snapshotId },
+    { receivedAt: nowIso(c), tokenId: principal.tokenId },
+  );
+  const outcome = await storePushedSnapshot(database.db, prepared, {
+    actor: { tokenId: principal.tokenId, name: principal.name },
+    pauseInsideTransactionMs: config.testPauseInsidePushMs,
+    onPausedInsideTransaction: () =>
+      // Read by the crash-safety test, which kills the process at this point.
+      logger.warn(
+        { snapshotId, testHook: "paused-inside-push-transaction" },
+        "test hook: pausing inside push",
+      ),
+  });
+  if (outcome.kind === "conflict")
+    throw new RelayHttpError(409, "snapshot_conflict", outcome.message);
+
+  const location = `/v1/companies/${company.id}/snapshots/${snapshotId}`;
+  c.header("Location", location);
+  return c.json(
+    {
+      snapshotId,
+      companyId: company.id,
+      stored: outcome.kind === "created" ? "created" : "unchanged",
+    },
+    outcome.kind === "created" ? 201 : 200,
+  );
+}

@@ -1,0 +1,65 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Logger } from "pino";
+import { createApp } from "./app";
+import { ensureFirstAdminToken } from "./auth/first-admin";
+import { connectDatabase, type RelayDatabase } from "./db/connect";
+import { migrateToLatest } from "./db/migrate";
+import type { RelayConfig } from "./env";
+
+export interface RunningRelay {
+  url: string;
+  database: RelayDatabase;
+  /** The first admin token's secret when this start created it (empty store), else null. */
+  firstAdminSecret: string | null;
+  close(): Promise<void>;
+}
+
+/** Connects, migrates, creates the first admin token if the store is empty, and listens. */
+export async function startRelay(config: RelayConfig, logger: Logger): Promise<RunningRelay> {
+  const database = connectDatabase(config.databaseUrl, {
+    onBackgroundError: (error) => logger.warn({ err: error }, "database connection lost"),
+  });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const firstAdmin = await ensureFirstAdminToken(database.db, new Date().toISOString());
+  const app = createApp({ database, config, logger });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const listening = serve(
+      {
+        fetch: app.fetch,
+        hostname: config.host,
+        port: config.port,
+        serverOptions: {
+          // Node's own socket limits back up the app's timeout: a stalled upload is cut off.
+          requestTimeout: config.limits.requestTimeoutMs + 5_000,
+          headersTimeout: 15_000,
+        },
+      },
+      () => resolve(listening),
+    );
+    listening.once("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  logger.info({ url, database: database.dialect }, "relay listening");
+
+  return {
+    url,
+    database,
+    firstAdminSecret: firstAdmin?.secret ?? null,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import type { Kysely } from "kysely";
+import { recordAuditEvent } from "../db/audit-events";
+import { blobKey, findExistingBlobHashes, insertBlobsIfAbsent } from "../db/dataset-blobs";
+import type { Database } from "../db/schema";
+import { getSnapshotHeader, insertSnapshotIfAbsent, type SnapshotHeader } from "../db/snapshots";
+import type { PreparedPush } from "./prepare-push";
+
+const gzipAsync = promisify(gzip);
+
+export type PushOutcome =
+  | { kind: "created" }
+  | { kind: "unchanged" }
+  | { kind: "conflict"; message: string };
+
+export interface StorePushOptions {
+  actor: { tokenId: string; name: string };
+  /** TEST ONLY: pause inside the transaction (after writing, before commit); see env.ts. */
+  pauseInsideTransactionMs: number | null;
+  onPausedInsideTransaction?: () => void;
+}
+
+/**
+ * Stores a pushed snapshot atomically: dataset blobs (only those not stored yet), the header and
+ * its dataset list, and the audit event commit together or not at all, so no reader ever sees a
+ * partial snapshot. The id's primary key settles races: of two identical pushes racing on two
+ * instances, one inserts and the other finds an identical row and reports "unchanged".
+ */
+export async function storePushedSnapshot(
+  db: Kysely<Database>,
+  prepared: PreparedPush,
+  options: StorePushOptions,
+): Promise<PushOutcome> {
+  const snapshot = prepared.snapshot;
+  const already = await getSnapshotHeader(db, snapshot.snapshotId);
+  if (already !== undefined) return compare(already, snapshot);
+
+  // Compress only what is new: an unchanged dataset costs neither CPU nor storage.
+  const existing = await findExistingBlobHashes(db, snapshot.datasets);
+  const newBlobs = await Promise.all(
+    snapshot.datasets
+      .filter((dataset) => !existing.has(blobKey(dataset.datasetId, dataset.contentHash)))
+      .map(async (dataset) => ({
+        datasetId: dataset.datasetId,
+        contentHash: dataset.contentHash,
+        rowCount: dataset.rowCount,
+        body: await gzipAsync(JSON.stringify(dataset.rows)),
+      })),
+  );
+
+  return db.transaction().execute(async (trx) => {
+    await insertBlobsIfAbsent(trx, newBlobs);
+    const { datasets, ...header } = snapshot;
+    const inserted = await insertSnapshotIfAbsent(trx, {
+      ...header,
+      datasets: datasets.map(({ rows: _rows, ...record }) => record),
+    });
+    if (!inserted) {
+      const winner = await getSnapshotHeader(trx, snapshot.snapshotId);
+      if (winner === undefined) throw new Error("Snapshot conflicted on insert but cannot be read");
+      return compare(winner, snapshot);
+    }
+    await recordAuditEvent(trx, {
+      id: randomUUID(),
+      at: snapshot.receivedAt,
+      actorTokenId: options.actor.tokenId,
+      actorName: options.actor.name,
+      action: "snapshot.push",
+      targetType: "snapshot",
+      targetId: snapshot.snapshotId,
+      detail: {
+        companyId: snapshot.companyId,
+        tenantId: snapshot.tenantId,
+        newBlobs: newBlobs.length,
+      },
+    });
+    if (options.pauseInsideTransactionMs !== null) {
+      options.onPausedInsideTransaction?.();
+      await new Promise((resolve) => setTimeout(resolve, options.pauseInsideTransactionMs ?? 0));
+    }
+    return { kind: "created" } as const;
+  });
+}
+
+function compare(stored: SnapshotHeader, pushed: PreparedPush["snapshot"]): PushOutcome {
+  if (stored.companyId !== pushed.companyId) {
+    return { kind: "conflict", message: "This snapshot id is already used by another company" };
+  }
+  if (stored.fingerprint !== pushed.fingerprint) {
+    return {
+      kind: "conflict",
+      message: "A different snapshot with this id is already stored; snapshots are immutable",
+    };
+  }
+  return { kind: "unchanged" };
+}
