@@ -8,6 +8,8 @@
 export interface SenderFacts {
   id?: string | undefined;
   url?: string | undefined;
+  /** Set for documents (pages, frames); absent for workers. */
+  documentId?: string | undefined;
 }
 
 function originOf(url: string | undefined): string | null {
@@ -25,11 +27,16 @@ export function isOwnExtensionPage(sender: SenderFacts, extensionId: string): bo
   return sender.id === extensionId && originOf(sender.url) === `chrome-extension://${extensionId}`;
 }
 
-/** This extension's service worker: its script URL is the only sender the MSAL host accepts. */
-export function isOwnServiceWorker(
-  sender: SenderFacts,
-  extensionId: string,
-  serviceWorkerUrl: string,
-): boolean {
-  return sender.id === extensionId && sender.url === serviceWorkerUrl;
+/**
+ * This extension's service worker, the only sender the MSAL host accepts: a context of our
+ * origin that is not a document (Chromium stamps `documentId` on every page and frame, never on
+ * the worker). The offscreen document cannot read the manifest to learn the worker's script
+ * name: offscreen documents get `chrome.runtime` messaging only.
+ */
+export function isOwnServiceWorker(sender: SenderFacts, extensionId: string): boolean {
+  return (
+    sender.id === extensionId &&
+    originOf(sender.url) === `chrome-extension://${extensionId}` &&
+    sender.documentId === undefined
+  );
 }

@@ -7,11 +7,8 @@ import { MsalHost } from "./msal-host";
  * `chrome.identity` (offscreen documents get `chrome.runtime` only), hence the split flow.
  */
 const host = new MsalHost();
-const background = chrome.runtime.getManifest().background;
-const serviceWorkerUrl =
-  background !== undefined && "service_worker" in background
-    ? chrome.runtime.getURL(background.service_worker)
-    : null;
+// This document's own host is the extension id (chrome-extension://<id>/…).
+const extensionId = location.host;
 
 listenForCommands(
   "offscreen",
@@ -30,8 +27,7 @@ listenForCommands(
       host.acquireTokenSilent(clientId, tenantId, forceRefresh),
   },
   {
-    isTrustedSender: (sender) =>
-      serviceWorkerUrl !== null && isOwnServiceWorker(sender, chrome.runtime.id, serviceWorkerUrl),
+    isTrustedSender: (sender) => isOwnServiceWorker(sender, extensionId),
     // The document lives as long as the extension: nothing ever tears this listener down.
     signal: new AbortController().signal,
   },
