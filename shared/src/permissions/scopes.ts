@@ -54,21 +54,22 @@ export const ON_DEMAND_SCOPES = Object.freeze({
   deleteEnterpriseApp: Object.freeze(scopesForCalls(["deleteServicePrincipal"])),
 });
 
+function consentScopesFeeding(dataset: DatasetId): string[] {
+  return scopesForCalls(
+    CALL_IDS.filter(
+      (id) =>
+        GRAPH_CALLS[id].requested === "consent" &&
+        (GRAPH_CALLS[id].datasets as readonly DatasetId[]).includes(dataset),
+    ),
+  );
+}
+
 /** The scopes each dataset's collection needs (a dataset is partial without all of them). */
-export const DATASET_SCOPES: Readonly<Record<DatasetId, readonly string[]>> = Object.freeze(
-  Object.fromEntries(
-    DATASET_IDS.map((dataset) => [
-      dataset,
-      scopesForCalls(
-        CALL_IDS.filter(
-          (id) =>
-            GRAPH_CALLS[id].requested === "consent" &&
-            (GRAPH_CALLS[id].datasets as readonly DatasetId[]).includes(dataset),
-        ),
-      ),
-    ]),
-  ) as Record<DatasetId, readonly string[]>,
-);
+export const DATASET_SCOPES: Readonly<Record<DatasetId, readonly string[]>> = (() => {
+  const byDataset = {} as Record<DatasetId, readonly string[]>;
+  for (const dataset of DATASET_IDS) byDataset[dataset] = consentScopesFeeding(dataset);
+  return Object.freeze(byDataset);
+})();
 
 /**
  * The over-privileged set older MSP tools requested. Never requested by tenantlens; listed so

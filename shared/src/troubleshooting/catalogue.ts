@@ -251,12 +251,11 @@ const entries = [
 export type TroubleshootingId = (typeof entries)[number]["id"];
 
 export const TROUBLESHOOTING_CATALOGUE: Readonly<Record<TroubleshootingId, TroubleshootingEntry>> =
-  Object.freeze(
-    Object.fromEntries(entries.map((entry) => [entry.id, entry])) as Record<
-      TroubleshootingId,
-      TroubleshootingEntry
-    >,
-  );
+  (() => {
+    const byId = {} as Record<TroubleshootingId, TroubleshootingEntry>;
+    for (const entry of entries) byId[entry.id] = entry;
+    return Object.freeze(byId);
+  })();
 
 export function isTroubleshootingId(value: string): value is TroubleshootingId {
   return Object.hasOwn(TROUBLESHOOTING_CATALOGUE, value);
