@@ -1,0 +1,97 @@
+import type { Hono } from "hono";
+import { createApp } from "../src/app";
+import { issueToken } from "../src/auth/issue-token";
+import type { DialectName } from "../src/db/connect";
+import type { Role } from "../src/db/tokens";
+import { parseRelayConfig } from "../src/env";
+import type { AppEnv } from "../src/http/app-env";
+import { createLogger } from "../src/logger";
+import { createTestDatabase, type TestDatabase } from "./databases";
+
+export interface RequestOptions {
+  token?: string | null;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/** The relay app in-process on a fresh database, with one token per role. */
+export interface TestRelay {
+  dialect: DialectName;
+  app: Hono<AppEnv>;
+  testDatabase: TestDatabase;
+  secrets: Record<Role, string>;
+  /** Moves the relay's clock (token expiry) without waiting. */
+  clock: { now: Date };
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** Issues another token directly in the store (e.g. one limited to a company). */
+  issue(
+    role: Role,
+    options?: { companyScope?: string[]; expiresAt?: string | null },
+  ): Promise<{ id: string; secret: string }>;
+  close(): Promise<void>;
+}
+
+export async function createTestRelay(
+  dialect: DialectName,
+  env: Record<string, string> = {},
+): Promise<TestRelay> {
+  const testDatabase = await createTestDatabase(dialect);
+  const config = parseRelayConfig({
+    RELAY_DATABASE_URL: testDatabase.url,
+    RELAY_LOG_LEVEL: "silent",
+    ...env,
+  });
+  const clock = { now: new Date() };
+  const app = createApp({
+    database: testDatabase.database,
+    config,
+    logger: createLogger("silent"),
+    now: () => clock.now,
+  });
+  const db = testDatabase.database.db;
+
+  const issue: TestRelay["issue"] = async (role, options = {}) => {
+    const issued = await issueToken(db, {
+      name: `test ${role}`,
+      role,
+      expiresAt: options.expiresAt === undefined ? null : options.expiresAt,
+      companyScope: options.companyScope ?? null,
+      createdByTokenId: null,
+      now: clock.now.toISOString(),
+    });
+    return { id: issued.record.id, secret: issued.secret };
+  };
+  const secrets = {
+    admin: (await issue("admin")).secret,
+    technician: (await issue("technician")).secret,
+    viewer: (await issue("viewer")).secret,
+  };
+
+  return {
+    dialect,
+    app,
+    testDatabase,
+    secrets,
+    clock,
+    issue,
+    request: async (method, path, options = {}) => {
+      const headers: Record<string, string> = { ...options.headers };
+      const token = options.token === undefined ? secrets.admin : options.token;
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      let body = options.body;
+      if (options.json !== undefined) {
+        headers["content-type"] ??= "application/json";
+        body = JSON.stringify(options.json);
+      }
+      return app.request(path, { method, headers, ...(body !== undefined && { body }) });
+    },
+    close: () => testDatabase.destroy(),
+  };
+}
+
+/** The `{error: {code}}` of an error response. */
+export async function errorCode(response: Response): Promise<string> {
+  const body = (await response.json()) as { error?: { code?: string } };
+  return body.error?.code ?? "(no error code)";
+}
