@@ -13,5 +13,13 @@ export const optionalStringList = z.array(z.string()).nullish();
 /** Delta pages mark deleted objects with `@removed`; such items are tombstones, not objects. */
 export const removedMarker = z.object({ reason: z.string() }).optional();
 
+/**
+ * Whether a delta item is a tombstone (`{"id": …, "@removed": {"reason": …}}`). Checked before
+ * validation: a tombstone carries only its id, not the properties a live object must have.
+ */
+export function isTombstone(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "@removed" in value;
+}
+
 /** `@odata.type` of an item in a polymorphic collection, e.g. "#microsoft.graph.user". */
 export const odataType = z.string().optional();

@@ -2,6 +2,7 @@ export * from "./authentication";
 export * from "./device";
 export * from "./directory-audit";
 export * from "./directory-object";
+export { isTombstone } from "./fields";
 export * from "./graph-shape-error";
 export * from "./group";
 export * from "./role-management";

@@ -4,6 +4,7 @@ import {
   graphDirectoryRoleSchema,
   graphRoleAssignmentSchema,
   graphRoleDefinitionSchema,
+  isTombstone,
   parseGraphObject,
 } from "../../graph-types";
 import { compareByKeys, compareOrdinal } from "../compare";
@@ -77,7 +78,7 @@ export function resolveRoles(input: RoleSourcesInput): ResolvedRole[] {
     const raw = input.groupMembers.get(groupId);
     if (!raw) return undefined;
     // A member list read with delta can carry tombstones of removed members: they hold nothing.
-    const parsed = raw.map(parseDirectoryObject).filter((member) => !member["@removed"]);
+    const parsed = raw.filter((member) => !isTombstone(member)).map(parseDirectoryObject);
     groupMembersCache.set(groupId, parsed);
     return parsed;
   };
@@ -128,8 +129,7 @@ export function resolveRoles(input: RoleSourcesInput): ResolvedRole[] {
     }
     const roleHolders = holdersOf(role.roleTemplateId);
     for (const member of members ?? []) {
-      const principal = parseDirectoryObject(member);
-      if (!principal["@removed"]) addPrincipal(roleHolders, principal);
+      if (!isTombstone(member)) addPrincipal(roleHolders, parseDirectoryObject(member));
     }
   }
 

@@ -1,0 +1,28 @@
+import type { GraphUser } from "../../graph-types";
+import { type UnavailableCell, unavailable } from "../cells";
+
+export const SIGN_IN_NEEDS_P1 = unavailable(
+  "Not available from Microsoft Graph without Entra ID P1: signInActivity requires it",
+);
+
+/**
+ * The last successful sign-in, which is what tells an unused account from a used one; for data
+ * from before Graph recorded successful sign-ins separately (December 2023), the latest attempt.
+ * Null means Graph has no sign-in recorded for the user.
+ */
+export function lastSignInOf(
+  user: Pick<GraphUser, "signInActivity">,
+  collected: boolean,
+): string | null | UnavailableCell {
+  if (!collected) return SIGN_IN_NEEDS_P1;
+  const activity = user.signInActivity;
+  if (!activity) return null;
+  if (activity.lastSuccessfulSignInDateTime) return activity.lastSuccessfulSignInDateTime;
+  return latest(activity.lastSignInDateTime, activity.lastNonInteractiveSignInDateTime);
+}
+
+function latest(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
