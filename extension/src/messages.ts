@@ -9,7 +9,7 @@
  * - `offscreen` (the document hosting MSAL), from the service worker only.
  */
 import { z } from "zod";
-import type { AccountSummary, TokenSummary } from "./auth/summaries";
+import type { AccountSummary, TenantAccessCheck, TokenSummary } from "./auth/summaries";
 
 /** How a sign-in may proceed: with a window the user sees, or silently from the session cookie. */
 export const signInModeSchema = z.enum(["interactive", "silent"]);
@@ -30,6 +30,8 @@ export const requestSchemas = {
      * describes it. The token itself never leaves the offscreen document.
      */
     "auth.acquireToken": z.strictObject({ tenantId: tenantIdSchema, forceRefresh: z.boolean() }),
+    /** Reads the tenant's organization through Graph: proves token, consent and access. */
+    "tenant.checkAccess": z.strictObject({ tenantId: tenantIdSchema }),
   },
   offscreen: {
     /** Prepares an authorize request in MSAL and returns its URL for `launchWebAuthFlow`. */
@@ -47,6 +49,10 @@ export const requestSchemas = {
       tenantId: tenantIdSchema,
       forceRefresh: z.boolean(),
     }),
+    "graph.checkTenantAccess": z.strictObject({
+      clientId: clientIdSchema,
+      tenantId: tenantIdSchema,
+    }),
   },
 } as const;
 
@@ -55,6 +61,7 @@ interface Responses {
     "auth.signIn": AccountSummary;
     "auth.getAccount": AccountSummary | null;
     "auth.acquireToken": TokenSummary;
+    "tenant.checkAccess": TenantAccessCheck;
   };
   offscreen: {
     "msal.beginRedirect": { authorizeUrl: string };
@@ -62,6 +69,7 @@ interface Responses {
     "msal.abandonRedirect": null;
     "msal.getAccount": AccountSummary | null;
     "msal.acquireTokenSilent": TokenSummary;
+    "graph.checkTenantAccess": TenantAccessCheck;
   };
 }
 

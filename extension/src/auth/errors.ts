@@ -4,14 +4,24 @@
  * Error codes: https://learn.microsoft.com/entra/identity-platform/reference-error-codes
  */
 
+interface AuthFlowErrorDetails {
+  /** `AADSTS…` when the identity platform gave one, else the OAuth or MSAL error code. */
+  code: string;
+  /** The OAuth 2.0 `error` (`login_required`, `invalid_grant`, …) or MSAL's error code. */
+  oauthError: string;
+  nextStep: string;
+}
+
 abstract class AuthFlowError extends Error {
   readonly code: string;
+  readonly oauthError: string;
   readonly nextStep: string;
 
-  constructor(message: string, code: string, nextStep: string, options?: ErrorOptions) {
+  constructor(message: string, details: AuthFlowErrorDetails, options?: ErrorOptions) {
     super(message, options);
-    this.code = code;
-    this.nextStep = nextStep;
+    this.code = details.code;
+    this.oauthError = details.oauthError;
+    this.nextStep = details.nextStep;
   }
 }
 
@@ -83,31 +93,26 @@ function nextStepForSignIn(code: string): string {
 
 /** Turns an MSAL error into one of the named errors above, keeping the original as `cause`. */
 export function classifyMsalError(facts: MsalErrorFacts, cause?: unknown): Error {
-  const oauthCode = facts.errorCode ?? "unknown_error";
+  const oauthError = facts.errorCode ?? "unknown_error";
   const aadsts = aadstsCodeOf(facts);
-  const code = aadsts ?? oauthCode;
-  const message = facts.errorMessage?.split("\n")[0]?.trim() || oauthCode;
+  const code = aadsts ?? oauthError;
+  const message = facts.errorMessage?.split("\n")[0]?.trim() || oauthError;
   const options = cause === undefined ? undefined : { cause };
-  if (CONSENT_CODES.has(oauthCode) || (aadsts !== undefined && CONSENT_CODES.has(aadsts))) {
-    return new ConsentRequiredError(
-      message,
-      code,
-      "Grant admin consent to tenantlens in that tenant (or repair the delegated admin access).",
-      options,
-    );
+  if (CONSENT_CODES.has(oauthError) || (aadsts !== undefined && CONSENT_CODES.has(aadsts))) {
+    const nextStep =
+      "Grant admin consent to tenantlens in that tenant (or repair the delegated admin access).";
+    return new ConsentRequiredError(message, { code, oauthError, nextStep }, options);
   }
-  if (SIGN_IN_REQUIRED_CODES.has(oauthCode)) {
-    return new SignInRequiredError(message, code, nextStepForSignIn(code), options);
+  if (SIGN_IN_REQUIRED_CODES.has(oauthError)) {
+    const nextStep = nextStepForSignIn(code);
+    return new SignInRequiredError(message, { code, oauthError, nextStep }, options);
   }
-  if (oauthCode === "user_cancelled") {
-    return new SignInCancelledError(message, code, "Start the sign-in again when ready.", options);
+  if (oauthError === "user_cancelled") {
+    const nextStep = "Start the sign-in again when ready.";
+    return new SignInCancelledError(message, { code, oauthError, nextStep }, options);
   }
-  return new SignInFailedError(
-    message,
-    code,
-    "Try again; if it persists, check the app registration.",
-    options,
-  );
+  const nextStep = "Try again; if it persists, check the app registration.";
+  return new SignInFailedError(message, { code, oauthError, nextStep }, options);
 }
 
 function isMsalErrorLike(error: unknown): error is Error & MsalErrorFacts {
@@ -127,18 +132,22 @@ export function toAuthFlowError(error: unknown): unknown {
  */
 export function classifyWebAuthFlowFailure(message: string): Error {
   if (message.includes("did not approve access")) {
-    return new SignInCancelledError(
-      "The sign-in window was closed.",
-      "user_cancelled",
-      "Start the sign-in again when ready.",
-    );
+    return new SignInCancelledError("The sign-in window was closed.", {
+      code: "user_cancelled",
+      oauthError: "user_cancelled",
+      nextStep: "Start the sign-in again when ready.",
+    });
   }
   if (message.includes("User interaction required")) {
-    return new SignInRequiredError(
-      "Signing in needs the technician's interaction.",
-      "interaction_required",
-      "Sign in interactively.",
-    );
+    return new SignInRequiredError("Signing in needs the technician's interaction.", {
+      code: "interaction_required",
+      oauthError: "interaction_required",
+      nextStep: "Sign in interactively.",
+    });
   }
-  return new SignInFailedError(message, "web_auth_flow_failed", "Check the network and try again.");
+  return new SignInFailedError(message, {
+    code: "web_auth_flow_failed",
+    oauthError: "web_auth_flow_failed",
+    nextStep: "Check the network and try again.",
+  });
 }

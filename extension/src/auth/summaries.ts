@@ -23,3 +23,13 @@ export interface TokenSummary {
   /** True when MSAL answered from its cache without asking the token endpoint. */
   fromCache: boolean;
 }
+
+/** The outcome of reading a tenant's organization object through Graph. */
+export interface TenantAccessCheck {
+  tenantId: string;
+  /** The `organization` object's id, which is the tenant id Graph served. */
+  organizationId: string;
+  displayName: string | null;
+  /** True when Graph refused the cached access token and a renewed one was used. */
+  renewedToken: boolean;
+}

@@ -5,11 +5,11 @@ import { readItem, settingsItem } from "../state";
 export async function requireClientId(): Promise<string> {
   const { clientId } = await readItem(settingsItem);
   if (clientId === null) {
-    throw new ClientIdMissingError(
-      "No application (client) id is configured.",
-      "no_client_id",
-      "Open tenantlens Options and enter the client id of your Entra app registration.",
-    );
+    throw new ClientIdMissingError("No application (client) id is configured.", {
+      code: "no_client_id",
+      oauthError: "no_client_id",
+      nextStep: "Open tenantlens Options and enter the client id of your Entra app registration.",
+    });
   }
   return clientId;
 }

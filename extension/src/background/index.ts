@@ -1,6 +1,7 @@
 import { listenForCommands } from "../messaging/listen";
 import { isOwnExtensionPage } from "../messaging/sender-policy";
 import { acquireToken } from "./handlers/acquire-token";
+import { checkAccess } from "./handlers/check-tenant-access";
 import { getAccount } from "./handlers/get-account";
 import { signIn } from "./handlers/sign-in";
 
@@ -17,6 +18,7 @@ listenForCommands(
     "auth.signIn": signIn,
     "auth.getAccount": getAccount,
     "auth.acquireToken": acquireToken,
+    "tenant.checkAccess": checkAccess,
   },
   {
     // Content scripts and other extensions are refused; only our own pages may command.

@@ -19,6 +19,8 @@ export interface SerializedError {
   message: string;
   /** e.g. `AADSTS700084`, `login_required`, `Authorization_RequestDenied`. */
   code?: string;
+  /** The OAuth 2.0 `error` behind an identity failure, e.g. `invalid_grant`, `login_required`. */
+  oauthError?: string;
   /** What the technician can do about it. */
   nextStep?: string;
 }
@@ -56,16 +58,18 @@ export function isReplyEnvelope(value: unknown): value is ReplyEnvelope {
 /** Errors carrying a Microsoft or OAuth code and a next step (see `auth/errors.ts`). */
 interface CodedError extends Error {
   code?: unknown;
+  oauthError?: unknown;
   nextStep?: unknown;
 }
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
-    const { code, nextStep } = error as CodedError;
+    const { code, oauthError, nextStep } = error as CodedError;
     return {
       name: error.name,
       message: error.message,
       ...(typeof code === "string" ? { code } : {}),
+      ...(typeof oauthError === "string" ? { oauthError } : {}),
       ...(typeof nextStep === "string" ? { nextStep } : {}),
     };
   }
@@ -76,6 +80,7 @@ export function serializeError(error: unknown): SerializedError {
 export class RemoteCommandError extends Error {
   readonly command: string;
   readonly code: string | undefined;
+  readonly oauthError: string | undefined;
   readonly nextStep: string | undefined;
 
   constructor(serialized: SerializedError, command: string) {
@@ -83,6 +88,7 @@ export class RemoteCommandError extends Error {
     // Keep the original class name (e.g. `SignInRequiredError`) so callers can branch on it.
     this.name = serialized.name;
     this.code = serialized.code;
+    this.oauthError = serialized.oauthError;
     this.nextStep = serialized.nextStep;
     this.command = command;
   }

@@ -15,7 +15,10 @@ export interface SenderFacts {
 function originOf(url: string | undefined): string | null {
   if (url === undefined) return null;
   try {
-    return new URL(url).origin;
+    // Not `URL.origin`: for non-special schemes such as chrome-extension: it is "null" outside
+    // Chromium (WHATWG URL), which would make this policy differ between tests and browser.
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     // An unparsable sender URL cannot be one of our pages.
     return null;

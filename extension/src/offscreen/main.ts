@@ -1,3 +1,4 @@
+import { checkTenantAccess } from "../graph/check-tenant-access";
 import { listenForCommands } from "../messaging/listen";
 import { isOwnServiceWorker } from "../messaging/sender-policy";
 import { MsalHost } from "./msal-host";
@@ -25,6 +26,8 @@ listenForCommands(
     "msal.getAccount": ({ clientId }) => host.getAccount(clientId),
     "msal.acquireTokenSilent": ({ clientId, tenantId, forceRefresh }) =>
       host.acquireTokenSilent(clientId, tenantId, forceRefresh),
+    "graph.checkTenantAccess": ({ clientId, tenantId }) =>
+      checkTenantAccess(tenantId, host.accessTokenSource(clientId), AbortSignal.timeout(30_000)),
   },
   {
     isTrustedSender: (sender) => isOwnServiceWorker(sender, extensionId),

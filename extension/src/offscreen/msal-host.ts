@@ -9,7 +9,16 @@ import { GRAPH_READ_SCOPES } from "../auth/graph-scopes";
 import { buildMsalConfiguration, SIGN_IN_AUTHORITY, tenantAuthority } from "../auth/msal-config";
 import type { AccountSummary, TokenSummary } from "../auth/summaries";
 import { summarizeAccessToken } from "../auth/token-claims";
+import type { AccessTokenSource } from "../graph/graph-get";
 import type { SignInMode } from "../messages";
+
+function signInRequired(
+  message: string,
+  oauthError: string,
+  nextStep: string,
+): SignInRequiredError {
+  return new SignInRequiredError(message, { code: oauthError, oauthError, nextStep });
+}
 
 /**
  * Hosts one unmodified MSAL `PublicClientApplication` in the offscreen document, the only place
@@ -19,7 +28,7 @@ import type { SignInMode } from "../messages";
  *      authorize URL (with PKCE, state, nonce) and cancels the navigation;
  *   2. the service worker runs that URL through `launchWebAuthFlow`;
  *   3. `completeRedirect` gives the final URL's fragment to `handleRedirectPromise`, which
- *      checks state and redeems the code with the PKCE verifier.
+ *      checks state and nonce and redeems the code with the PKCE verifier.
  * See docs/decisions/extension-msal-in-mv3.md.
  */
 export class MsalHost {
@@ -29,13 +38,9 @@ export class MsalHost {
 
   async beginRedirect(clientId: string, mode: SignInMode): Promise<string> {
     const app = await this.#appFor(clientId);
-    const account = app.getActiveAccount() ?? undefined;
-    if (mode === "silent" && account === undefined) {
-      throw new SignInRequiredError(
-        "No account to sign in silently.",
-        "no_account_error",
-        "Sign in interactively.",
-      );
+    const account = app.getActiveAccount();
+    if (mode === "silent" && account === null) {
+      throw signInRequired("No account to sign in silently.", "no_account_error", "Sign in.");
     }
     this.#capturedAuthorizeUrl = null;
     try {
@@ -44,7 +49,7 @@ export class MsalHost {
         // A silent sign-in goes to the account's own tenant with `prompt=none`: Entra answers
         // from its session cookie, or redirects back with `login_required` (AADSTS50058).
         // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code
-        ...(mode === "silent" && account !== undefined
+        ...(mode === "silent" && account !== null
           ? { prompt: "none", account, authority: tenantAuthority(account.tenantId) }
           : { prompt: "select_account", authority: SIGN_IN_AUTHORITY }),
       });
@@ -67,7 +72,7 @@ export class MsalHost {
       throw toAuthFlowError(error);
     }
     if (result?.account == null) {
-      throw new SignInRequiredError(
+      throw signInRequired(
         "The sign-in window returned no authorization response.",
         "no_server_response",
         "Sign in again.",
@@ -96,39 +101,57 @@ export class MsalHost {
     return account === null ? null : summarizeAccount(account);
   }
 
+  async acquireTokenSilent(
+    clientId: string,
+    tenantId: string,
+    forceRefresh: boolean,
+  ): Promise<TokenSummary> {
+    const result = await this.#acquireSilent(clientId, tenantId, forceRefresh);
+    return summarizeAccessToken(result.accessToken, result.fromCache);
+  }
+
+  /** Raw access tokens for Graph calls made in this document; they never leave it. */
+  accessTokenSource(clientId: string): AccessTokenSource {
+    return async (tenantId, forceRefresh) =>
+      (await this.#acquireSilent(clientId, tenantId, forceRefresh)).accessToken;
+  }
+
   /**
    * A Graph token for any tenant the account reaches: its own, or a customer tenant where the
    * partner holds delegated admin rights. MSAL redeems the partner's refresh token at the
    * customer's authority. No hidden-iframe fallback (`AccessTokenAndRefreshToken`): the
    * offscreen document cannot complete one, and the caller decides whether to sign in again.
    */
-  async acquireTokenSilent(
+  async #acquireSilent(
     clientId: string,
     tenantId: string,
     forceRefresh: boolean,
-  ): Promise<TokenSummary> {
+  ): Promise<AuthenticationResult> {
     const app = await this.#appFor(clientId);
     const account = app.getActiveAccount();
-    if (account === null) {
-      throw new SignInRequiredError("Nobody is signed in.", "no_account_error", "Sign in.");
-    }
+    if (account === null)
+      throw signInRequired("Nobody is signed in.", "no_account_error", "Sign in.");
     try {
-      const result = await app.acquireTokenSilent({
+      return await app.acquireTokenSilent({
         account,
         authority: tenantAuthority(tenantId),
         scopes: [...GRAPH_READ_SCOPES],
         forceRefresh,
         cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
       });
-      return summarizeAccessToken(result.accessToken, result.fromCache);
     } catch (error) {
       throw toAuthFlowError(error);
     }
   }
 
   #appFor(clientId: string): Promise<PublicClientApplication> {
-    if (clientId === "")
-      throw new ClientIdMissingError("No client id.", "no_client_id", "Set it in Options.");
+    if (clientId === "") {
+      throw new ClientIdMissingError("No client id.", {
+        code: "no_client_id",
+        oauthError: "no_client_id",
+        nextStep: "Set it in Options.",
+      });
+    }
     if (this.#app === null || this.#clientId !== clientId) {
       this.#clientId = clientId;
       this.#app = this.#createApp(clientId);
@@ -152,10 +175,12 @@ export class MsalHost {
 }
 
 function summarizeAccount(account: AccountInfo): AccountSummary {
+  // homeAccountId is `<object id>.<home tenant id>` for Entra accounts.
+  const [homeObjectId, homeTenantId] = account.homeAccountId.split(".");
   return {
     username: account.username,
     name: account.name ?? null,
-    homeTenantId: account.homeAccountId.split(".")[1] ?? account.tenantId,
-    homeObjectId: account.homeAccountId.split(".")[0] ?? account.localAccountId,
+    homeTenantId: homeTenantId ?? account.tenantId,
+    homeObjectId: homeObjectId ?? account.localAccountId,
   };
 }
