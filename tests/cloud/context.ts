@@ -1,4 +1,6 @@
+import { createGraphRuntime, type GraphRuntime } from "./graph/runtime";
 import { createSigningKeys, type SigningKeys } from "./identity/access-token";
+import { createIdentityRuntime, type IdentityRuntime } from "./identity/runtime";
 import { type CloudState, createClock } from "./tenants/model";
 import { buildScenario, type ScenarioName, type ScenarioOptions } from "./tenants/scenarios";
 
@@ -9,9 +11,13 @@ import { buildScenario, type ScenarioName, type ScenarioOptions } from "./tenant
 export interface CloudContext {
   state: CloudState;
   keys: SigningKeys;
+  /** Sessions, authorization codes and refresh tokens of login.microsoftonline.com. */
+  identity: IdentityRuntime;
   requestLog: RequestLogEntry[];
   seed: number;
   scenario: ScenarioName;
+  /** Graph host state: throttle buckets, fault settings (see tests/cloud/graph/runtime.ts). */
+  graph: GraphRuntime;
 }
 
 export interface RequestLogEntry {
@@ -39,8 +45,10 @@ export async function createCloudContext(options: CreateCloudOptions = {}): Prom
   return {
     state: { tenants: built.tenants, apps: built.apps, clock },
     keys: await createSigningKeys(),
+    identity: createIdentityRuntime(),
     requestLog: [],
     seed,
     scenario,
+    graph: createGraphRuntime(seed),
   };
 }

@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import type { CloudContext } from "../context";
+import { attributeRequest } from "../request-log";
+import { resolveTenantSegment } from "./directory";
+import { createDiscoveryRoutes } from "./discovery";
+import { createSignInRoutes } from "./sign-in";
+import { createTokenRoutes } from "./token-endpoint";
+
+/** login.microsoftonline.com: the Microsoft identity platform's v2.0 endpoints. */
+export function createIdentityApp(ctx: CloudContext): Hono {
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const segment = resolveTenantSegment(
+      ctx.state,
+      new URL(c.req.url).pathname.split("/")[1] ?? "",
+    );
+    attributeRequest(c.req.raw, {
+      tenantId: segment?.kind === "tenant" ? segment.tenant.id : null,
+      appId: c.req.query("client_id") ?? null,
+    });
+    await next();
+  });
+
+  app.route("/", createDiscoveryRoutes(ctx));
+  app.route("/", createTokenRoutes(ctx));
+  app.route("/", createSignInRoutes(ctx));
+
+  app.notFound((c) =>
+    c.html("<!DOCTYPE html><html><body><h1>404 - Not Found</h1></body></html>", 404),
+  );
+  return app;
+}
