@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from "hono";
+import type { CloudContext } from "../context";
+import { GraphError, throttledError } from "./errors";
+import { decideFault } from "./faults";
+import type { GraphEnv } from "./hono-env";
+
+/** Thrown to drop a request without an answer (a fault of kind "reset"). */
+export class ConnectionResetSignal extends Error {
+  override readonly name = "ConnectionResetSignal";
+  constructor(readonly destroyed: boolean) {
+    super("graph emulator: connection reset by fault injection");
+  }
+}
+
+/**
+ * Applies the context's fault settings to one authenticated request: a forced 429, a 5xx, a reset
+ * connection, or a delay that the endpoint guard sleeps once the request is admitted (so added
+ * latency also holds concurrency slots, as a slow Graph would).
+ */
+export function faultMiddleware(ctx: CloudContext): MiddlewareHandler<GraphEnv> {
+  return async (c, next) => {
+    const decision = decideFault(ctx.graph.faults, ctx.graph.random, {
+      path: c.req.path,
+      tenantId: c.get("caller").tenant.id,
+    });
+    c.set("faultDelayMs", decision.delayMs);
+    switch (decision.kind) {
+      case "throttle":
+        throw throttledError(String(decision.retryAfterSeconds));
+      case "serverError":
+        throw new GraphError(
+          decision.status,
+          decision.status === 503 ? "serviceNotAvailable" : "generalException",
+          "The service is temporarily unavailable. Please retry later.",
+        );
+      case "reset": {
+        const incoming = c.env?.incoming;
+        const socket = incoming?.socket;
+        if (socket) socket.destroy();
+        throw new ConnectionResetSignal(socket !== undefined);
+      }
+      case "none":
+        await next();
+    }
+  };
+}

@@ -1,0 +1,16 @@
+import { type GraphFaults, noFaults, seededRandom } from "./faults";
+import { createThrottleState, type ThrottleState } from "./throttling/throttler";
+
+/**
+ * The Graph host's own mutable state inside a `CloudContext` (`ctx.graph`): throttle buckets,
+ * fault settings and the seeded randomness faults draw from.
+ */
+export interface GraphRuntime {
+  throttling: ThrottleState;
+  faults: GraphFaults;
+  random: () => number;
+}
+
+export function createGraphRuntime(seed: number): GraphRuntime {
+  return { throttling: createThrottleState(), faults: noFaults(), random: seededRandom(seed) };
+}

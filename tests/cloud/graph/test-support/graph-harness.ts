@@ -1,0 +1,35 @@
+import { type CloudContext, createCloudContext } from "../../context";
+import type { EmulatedTenant } from "../../tenants/model";
+import { createGraphApp } from "../app";
+import { createTestTenant, type TestTenantOptions } from "./tenant-builder";
+import { ALL_READ_SCOPES, mintGraphToken, type TestTokenOptions } from "./tokens";
+
+export interface GraphHarness {
+  ctx: CloudContext;
+  tenant: EmulatedTenant;
+  app: ReturnType<typeof createGraphApp>;
+  /** A GET (or other method) with a bearer token for `tenant` holding every read scope. */
+  call(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  token(options?: TestTokenOptions, tenant?: EmulatedTenant): Promise<string>;
+}
+
+/** An emulated cloud with one empty test tenant and the Graph app, for in-process tests. */
+export async function createGraphHarness(tenantOptions: TestTenantOptions = {}): Promise<GraphHarness> {
+  const ctx = await createCloudContext({ scenario: "empty", startMs: Date.parse("2026-11-20T12:00:00Z") });
+  const tenant = createTestTenant(tenantOptions);
+  ctx.state.tenants.set(tenant.id, tenant);
+  const app = createGraphApp(ctx);
+  const defaultToken = await mintGraphToken(ctx, tenant, { scopes: ALL_READ_SCOPES });
+  return {
+    ctx,
+    tenant,
+    app,
+    token: (options = { scopes: ALL_READ_SCOPES }, forTenant = tenant) => mintGraphToken(ctx, forTenant, options),
+    call: (path, init = {}) => {
+      const { token, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (!headers.has("Authorization")) headers.set("Authorization", `Bearer ${token ?? defaultToken}`);
+      return Promise.resolve(app.request(path, { ...rest, headers }));
+    },
+  };
+}
