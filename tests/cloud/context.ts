@@ -1,5 +1,4 @@
 import { createGraphRuntime, type GraphRuntime } from "./graph/runtime";
-import { createGraphRuntime, type GraphRuntime } from "./graph/runtime";
 import { createSigningKeys, type SigningKeys } from "./identity/access-token";
 import { createIdentityRuntime, type IdentityRuntime } from "./identity/runtime";
 import { type CloudState, createClock } from "./tenants/model";
