@@ -1,5 +1,6 @@
 import type { GraphUser } from "../../graph-types";
 import { type UnavailableCell, unavailable } from "../cells";
+import { latestDateTime } from "../date-times";
 
 export const SIGN_IN_NEEDS_P1 = unavailable(
   "Not available from Microsoft Graph without Entra ID P1: signInActivity requires it",
@@ -18,11 +19,5 @@ export function lastSignInOf(
   const activity = user.signInActivity;
   if (!activity) return null;
   if (activity.lastSuccessfulSignInDateTime) return activity.lastSuccessfulSignInDateTime;
-  return latest(activity.lastSignInDateTime, activity.lastNonInteractiveSignInDateTime);
-}
-
-function latest(a: string | null | undefined, b: string | null | undefined): string | null {
-  if (!a) return b ?? null;
-  if (!b) return a;
-  return Date.parse(b) > Date.parse(a) ? b : a;
+  return latestDateTime(activity.lastSignInDateTime, activity.lastNonInteractiveSignInDateTime);
 }
