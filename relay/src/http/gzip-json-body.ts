@@ -9,13 +9,6 @@ export interface GzipBodyLimits {
   maxDecompressedBytes: number;
 }
 
-/** Marks a limit failure so it is not mistaken for corrupt gzip when it surfaces from zlib. */
-class LimitExceeded extends Error {
-  constructor(readonly response: RelayHttpError) {
-    super(response.message);
-  }
-}
-
 /**
  * Reads a `Content-Encoding: gzip` JSON body while streaming: both the bytes on the wire and the
  * inflated bytes are counted as they flow, and the stream is torn down the moment either limit is
@@ -50,12 +43,19 @@ export async function readGzipJsonBody(
     throw new RelayHttpError(400, "invalid_gzip", "The request body is empty");
   }
 
+  // Remembered here because stream.pipeline reports the teardown it causes (AbortError,
+  // premature close) rather than the error a stage threw.
+  let limitExceeded: RelayHttpError | undefined;
+  const exceed = (error: RelayHttpError): RelayHttpError => {
+    limitExceeded ??= error;
+    return error;
+  };
   let compressed = 0;
   const countCompressed = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       compressed += chunk.byteLength;
       if (compressed > limits.maxCompressedBytes) {
-        done(new LimitExceeded(tooLarge(limits.maxCompressedBytes, "compressed snapshot")));
+        done(exceed(tooLarge(limits.maxCompressedBytes, "compressed snapshot")));
       } else {
         done(null, chunk);
       }
@@ -72,14 +72,14 @@ export async function readGzipJsonBody(
         for await (const chunk of source) {
           inflatedBytes += chunk.byteLength;
           if (inflatedBytes > limits.maxDecompressedBytes) {
-            throw new LimitExceeded(tooLarge(limits.maxDecompressedBytes, "decompressed snapshot"));
+            throw exceed(tooLarge(limits.maxDecompressedBytes, "decompressed snapshot"));
           }
           inflated.push(chunk);
         }
       },
     );
   } catch (error) {
-    if (error instanceof LimitExceeded) throw error.response;
+    if (limitExceeded !== undefined) throw limitExceeded;
     if (isZlibError(error)) {
       throw new RelayHttpError(400, "invalid_gzip", "The request body is not valid gzip data", {
         cause: error,

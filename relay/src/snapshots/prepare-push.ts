@@ -3,7 +3,7 @@ import { DATASET_IDS, type DatasetId } from "../../../shared/src/datasets";
 import type { SnapshotEnvelope } from "../../../shared/src/snapshot/envelope";
 import type { SnapshotDatasetRecord, SnapshotRecord } from "../db/snapshots";
 import { RelayHttpError } from "../http/errors";
-import { hashDatasetRows } from "./shared-core";
+import { DuplicateRowIdError, hashDatasetRows } from "./shared-core";
 
 export interface PreparedDataset extends SnapshotDatasetRecord {
   rows: readonly unknown[];
@@ -84,7 +84,14 @@ export function preparePush(
 function hashRows(datasetId: DatasetId, rows: readonly unknown[]): string {
   // The envelope schema has validated `rows` as this dataset's rows; TypeScript cannot follow the
   // correlation between `datasetId` and the union of row arrays, hence the cast.
-  return hashDatasetRows(datasetId, rows as Parameters<typeof hashDatasetRows>[1]);
+  try {
+    return hashDatasetRows(datasetId, rows as Parameters<typeof hashDatasetRows>[1]);
+  } catch (error) {
+    if (error instanceof DuplicateRowIdError) {
+      throw new RelayHttpError(422, "duplicate_row_id", error.message, { cause: error });
+    }
+    throw error;
+  }
 }
 
 /** Timestamps are stored in UTC so that "latest" can sort them as text. */

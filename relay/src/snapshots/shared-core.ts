@@ -2,8 +2,6 @@
  * The shared core functions the relay builds on, imported in one place. The relay never has its
  * own copy: the hash it recomputes, the diff and the CSV are byte-for-byte the extension's.
  */
-
 export { datasetCsvStream } from "../../../shared/src/csv";
 export { computeFindings } from "../../../shared/src/findings";
-export { diffSnapshots } from "../../../shared/src/snapshot/diff";
-export { hashDatasetRows } from "../../../shared/src/snapshot/hash";
+export { DuplicateRowIdError, diffSnapshots, hashDatasetRows } from "../../../shared/src/snapshot";
