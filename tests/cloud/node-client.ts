@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { Agent, type Dispatcher, fetch as undiciFetch } from "undici";
 
@@ -21,7 +22,8 @@ export function createEmulatorDispatcher(options: EmulatorClientOptions): Dispat
       const socket = tlsConnect({
         host: "127.0.0.1",
         port: options.port,
-        servername,
+        // SNI carries host names only (RFC 6066); the admin API is reached by IP.
+        ...(isIP(servername) ? {} : { servername }),
         ca: options.caCertPem,
         ALPNProtocols: options.http2 ? ["h2", "http/1.1"] : ["http/1.1"],
       });
