@@ -1,0 +1,127 @@
+import { GRAPH_APP_ID } from "../identity/access-token";
+import { generateDirectoryAudits } from "./generate/audits";
+import { generateAuthentication } from "./generate/authentication";
+import { applyConsentState } from "./generate/consent";
+import type { GenerationContext } from "./generate/context";
+import { generateDevices } from "./generate/devices";
+import { generateGroups } from "./generate/groups";
+import { generateSubscribedSkus, storeSubscribedSkus } from "./generate/licences";
+import { generateOrganization } from "./generate/organization";
+import { linkCustomer } from "./generate/partner";
+import { generateRoles } from "./generate/roles";
+import { generateSecureScore } from "./generate/secure-score";
+import {
+  addGraphServicePrincipal,
+  addThirdPartyServicePrincipals,
+} from "./generate/service-principals";
+import { generateUsers } from "./generate/users";
+import { DAY_MS, isoSeconds } from "./graph-ids";
+import { type CloudState, type EmulatedTenant, emptyCollections } from "./model";
+import { SeededRandom } from "./random";
+import { InvalidTenantSpecError, resolveTenantSpec, type TenantSpec } from "./tenant-spec";
+
+/**
+ * Generates a tenant from a spec, adds it to `state.tenants` and returns it. Deterministic: the
+ * same spec (seed, sizes, "now") gives a deep-equal tenant. Apps referenced by `spec.consent` must
+ * already be in `state.apps`; without `spec.consent` every registered app is consented.
+ */
+export function createTenant(state: CloudState, input: TenantSpec): EmulatedTenant {
+  const spec = resolveTenantSpec(input);
+  const initialDomain = `${spec.domainPrefix}.onmicrosoft.com`;
+  const rng = new SeededRandom(spec.seed, initialDomain);
+  const id = spec.id ?? rng.guid();
+  if (state.tenants.has(id))
+    throw new InvalidTenantSpecError(`A tenant with id ${id} already exists`);
+  for (const existing of state.tenants.values()) {
+    if (existing.initialDomain === initialDomain)
+      throw new InvalidTenantSpecError(`The domain ${initialDomain} is already taken`);
+  }
+  if (spec.partner && !state.tenants.has(spec.partner.tenantId)) {
+    throw new InvalidTenantSpecError(
+      `Partner tenant ${spec.partner.tenantId} does not exist; create it first`,
+    );
+  }
+  const verifiedDomains = spec.customDomain
+    ? [initialDomain, spec.customDomain.toLowerCase()]
+    : [initialDomain];
+  const tenant: EmulatedTenant = {
+    id,
+    displayName: spec.displayName,
+    initialDomain,
+    verifiedDomains,
+    kind: spec.kind,
+    licensing: { entraIdP1: false, entraIdP2: false, intune: false },
+    securityDefaultsEnabled: false,
+    createdDateTime: isoSeconds(spec.nowMs - rng.int(400, 3000) * DAY_MS),
+    collections: emptyCollections(),
+    authenticationMethods: new Map(),
+    groupMembers: new Map(),
+    directoryRoleMembers: new Map(),
+    passwords: new Map(),
+    changeLog: [],
+    nextSeq: 1,
+  };
+  if (spec.partner)
+    tenant.partner = {
+      tenantId: spec.partner.tenantId,
+      delegatedAdminUserIds: [...spec.partner.delegatedAdminUserIds],
+    };
+  const context: GenerationContext = {
+    tenant,
+    spec,
+    rng,
+    nowMs: spec.nowMs,
+    mailDomain: verifiedDomains[verifiedDomains.length - 1] ?? initialDomain,
+  };
+
+  const { skus, licensing } = generateSubscribedSkus(context);
+  tenant.licensing = licensing;
+  // Microsoft turns security defaults on for new tenants; P1 tenants usually replace them with Conditional Access.
+  tenant.securityDefaultsEnabled = spec.securityDefaultsEnabled ?? !licensing.entraIdP1;
+
+  const users = generateUsers(context, skus);
+  storeSubscribedSkus(context, skus, users.members);
+  const groups = generateGroups(context, users);
+  addGraphServicePrincipal(tenant, rng);
+  const thirdParty = addThirdPartyServicePrincipals(tenant, rng, spec.users >= 10 ? 3 : 1);
+  const roles = generateRoles(context, users, thirdParty);
+  generateAuthentication(context, users, roles.adminUserIds);
+  generateDevices(context, users);
+  generateSecureScore(context, users);
+
+  for (const consent of spec.consent ??
+    [...state.apps.keys()].map((appId) => ({ appId, state: "granted" as const }))) {
+    const app = state.apps.get(consent.appId);
+    if (!app)
+      throw new InvalidTenantSpecError(
+        `consent: no app registration ${consent.appId} in the emulator`,
+      );
+    const home = state.tenants.get(app.homeTenantId);
+    applyConsentState(tenant, app, consent, rng, home?.displayName ?? null);
+  }
+
+  const roleNames = [...tenant.collections.directoryRoles.values()].map((role) =>
+    String(role.displayName),
+  );
+  generateDirectoryAudits(context, users, {
+    groups: groups.map((group) => group.object),
+    devices: [...tenant.collections.devices.values()],
+    servicePrincipals: [...tenant.collections.servicePrincipals.values()].filter(
+      (sp) => sp.appId !== GRAPH_APP_ID,
+    ),
+    roleNames,
+  });
+  const directoryObjects =
+    tenant.collections.users.size +
+    tenant.collections.groups.size +
+    tenant.collections.devices.size +
+    tenant.collections.servicePrincipals.size;
+  generateOrganization(context, skus, directoryObjects, spec.onPremisesSyncedShare > 0);
+
+  state.tenants.set(id, tenant);
+  if (spec.partner) {
+    const partner = state.tenants.get(spec.partner.tenantId);
+    if (partner) linkCustomer(partner, tenant, rng);
+  }
+  return tenant;
+}

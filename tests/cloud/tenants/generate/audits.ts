@@ -1,0 +1,187 @@
+import {
+  AUDIT_ACTIVITIES,
+  AUDIT_INITIATING_APPS,
+  type AuditActivity,
+} from "../catalog/audit-activities";
+import { DAY_MS, isoTicks } from "../graph-ids";
+import { type GraphObject, putObject } from "../model";
+import type { SeededRandom } from "../random";
+import type { GenerationContext, UserIndex } from "./context";
+import { EMPTY } from "./context";
+
+const ACTIVITY_WEIGHTS: readonly (readonly [AuditActivity, number])[] = AUDIT_ACTIVITIES.map(
+  (activity) => [activity, activity.weight],
+);
+
+/** Audit logs keep 30 days with Entra ID P1/P2 (7 on the free tier); the generator fills 30. */
+const RETENTION_DAYS = 30;
+
+export interface AuditTargets {
+  groups: readonly GraphObject[];
+  devices: readonly GraphObject[];
+  servicePrincipals: readonly GraphObject[];
+  roleNames: readonly string[];
+}
+
+/**
+ * `directoryAudits` spread over the last 30 days, newest first (the order Graph lists them in),
+ * initiated by administrators (with an IP address) or by Microsoft services, mostly successful.
+ */
+export function generateDirectoryAudits(
+  context: GenerationContext,
+  users: UserIndex,
+  targets: AuditTargets,
+): void {
+  const { spec, rng, nowMs, tenant } = context;
+  const actors = users.members
+    .filter((user) => user.userType === "Member" && user !== users.breakGlass)
+    .slice(0, 12);
+  const times = new Float64Array(spec.auditEvents);
+  for (let i = 0; i < times.length; i++) times[i] = nowMs - rng.next() * RETENTION_DAYS * DAY_MS;
+  times.sort();
+  for (let i = times.length - 1; i >= 0; i--) {
+    const activity = rng.weighted(ACTIVITY_WEIGHTS);
+    putObject(
+      tenant,
+      "directoryAudits",
+      buildAudit(context, activity, times[i] as number, actors, users, targets),
+    );
+  }
+}
+
+function buildAudit(
+  context: GenerationContext,
+  activity: AuditActivity,
+  atMs: number,
+  actors: readonly GraphObject[],
+  users: UserIndex,
+  targets: AuditTargets,
+): GraphObject {
+  const { rng } = context;
+  const correlationId = rng.guid();
+  const success = rng.chance(0.96);
+  const byApp = activity.initiator === "app" || actors.length === 0;
+  const actor = byApp ? null : rng.pick(actors);
+  const app = rng.pick(AUDIT_INITIATING_APPS);
+  return {
+    // Graph's audit ids: `Directory_<correlationId>_<5 chars>_<number>`.
+    id: `Directory_${correlationId}_${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 5)}_${rng.int(10_000_000, 99_999_999)}`,
+    category: activity.category,
+    correlationId,
+    result: success ? "success" : "failure",
+    resultReason: success ? "" : activity.failureReason,
+    activityDisplayName: activity.activityDisplayName,
+    activityDateTime: isoTicks(atMs, rng.int(0, 9999)),
+    loggedByService: activity.loggedByService,
+    operationType: activity.operationType,
+    initiatedBy: actor
+      ? {
+          user: {
+            id: actor.id,
+            displayName: null,
+            userPrincipalName: actor.userPrincipalName,
+            ipAddress: ipAddress(rng),
+            userType: null,
+            homeTenantId: null,
+            homeTenantName: null,
+          },
+          app: null,
+        }
+      : {
+          user: null,
+          app: {
+            appId: app.appId,
+            displayName: app.displayName,
+            servicePrincipalId: null,
+            servicePrincipalName: null,
+          },
+        },
+    targetResources: [target(context, activity, users, targets)],
+    additionalDetails: actor
+      ? [
+          {
+            key: "User-Agent",
+            value:
+              "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+          },
+        ]
+      : EMPTY,
+  };
+}
+
+function ipAddress(rng: SeededRandom): string {
+  return `${rng.pick([20, 40, 52, 81, 86, 92, 145, 203])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+}
+
+function target(
+  context: GenerationContext,
+  activity: AuditActivity,
+  users: UserIndex,
+  targets: AuditTargets,
+): object {
+  const { rng } = context;
+  const modifiedProperties =
+    activity.modifiedProperties.length === 0
+      ? EMPTY
+      : activity.modifiedProperties.map((name) => ({
+          displayName: name,
+          oldValue: null,
+          newValue: `"${rng.chars("abcdefghijklmnopqrstuvwxyz", 6)}"`,
+        }));
+  // directoryaudits-list.json spells the target type "Type"; the v1.0 schema says "type". Both, so either reader works.
+  const base = (
+    id: string,
+    displayName: string | null,
+    type: string,
+    userPrincipalName: string | null,
+    groupType: string | null,
+  ) => ({ id, displayName, type, Type: type, userPrincipalName, groupType, modifiedProperties });
+  switch (activity.target) {
+    case "Group": {
+      const group = targets.groups.length > 0 ? rng.pick(targets.groups) : null;
+      if (group)
+        return base(
+          group.id,
+          String(group.displayName),
+          "Group",
+          null,
+          (group.groupTypes as string[]).includes("Unified") ? "unifiedGroups" : "azureAD",
+        );
+      break;
+    }
+    case "Device": {
+      const device = targets.devices.length > 0 ? rng.pick(targets.devices) : null;
+      if (device) return base(device.id, String(device.displayName), "Device", null, null);
+      break;
+    }
+    case "ServicePrincipal":
+    case "Application": {
+      const sp = targets.servicePrincipals.length > 0 ? rng.pick(targets.servicePrincipals) : null;
+      if (sp) return base(sp.id, String(sp.displayName), activity.target, null, null);
+      break;
+    }
+    case "Role":
+      return base(
+        rng.guid(),
+        targets.roleNames.length > 0 ? rng.pick(targets.roleNames) : "Global Administrator",
+        "Role",
+        null,
+        null,
+      );
+    case "Policy":
+      return base(
+        rng.guid(),
+        rng.pick(["Security Defaults", "Require MFA for admins", "Block legacy authentication"]),
+        "Policy",
+        null,
+        null,
+      );
+    case "User":
+      break;
+  }
+  const user = rng.pick([
+    ...(users.members.length > 0 ? [rng.pick(users.members)] : []),
+    users.admin,
+  ]);
+  return base(user.id, null, "User", String(user.userPrincipalName), null);
+}

@@ -1,0 +1,155 @@
+import { SECURE_SCORE_CONTROLS, type SecureScoreControl } from "../catalog/secure-score-controls";
+import { DAY_MS, isoDate, isoSeconds } from "../graph-ids";
+import { type GraphObject, putObject, type TenantLicensing } from "../model";
+import type { GenerationContext, UserIndex } from "./context";
+
+const HISTORY_DAYS = 90;
+const VENDOR = Object.freeze({
+  provider: "SecureScore",
+  providerVersion: null,
+  subProvider: null,
+  vendor: "Microsoft",
+});
+
+function achievable(control: SecureScoreControl, licensing: TenantLicensing): boolean {
+  switch (control.requires) {
+    case "none":
+      return true;
+    case "entraIdP1":
+      return licensing.entraIdP1;
+    case "entraIdP2":
+      return licensing.entraIdP2;
+    case "intune":
+      return licensing.intune;
+  }
+}
+
+/**
+ * 90 daily `secureScores` (newest first) and a `secureScoreControlProfile` per control. Each
+ * control's share of its max score drifts slowly; with `secureScoreDrop` the highest-scoring
+ * control is lost three days ago, a drop of at least 5 points.
+ */
+export function generateSecureScore(context: GenerationContext, users: UserIndex): void {
+  const { tenant, rng, nowMs, spec } = context;
+  const controls = SECURE_SCORE_CONTROLS;
+  // Fraction achieved per control, today; history walks backwards from it.
+  const today = controls.map((control) =>
+    achievable(control, tenant.licensing)
+      ? rng.weighted<number>([
+          [1, 45],
+          [0.5, 20],
+          [0, 35],
+        ])
+      : 0,
+  );
+  if (tenant.securityDefaultsEnabled) {
+    // Security defaults require MFA registration and block legacy authentication.
+    controls.forEach((control, i) => {
+      if (control.controlName === "AdminMFAV2" || control.controlName === "MFARegistrationV2")
+        today[i] = 1;
+    });
+  }
+  let droppedIndex = -1;
+  if (spec.secureScoreDrop) {
+    droppedIndex = controls.findIndex(
+      (control) => control.maxScore >= 5 && control.requires === "none",
+    );
+    today[droppedIndex] = 0;
+  }
+  const licensedUserCount = users.members.filter(
+    (user) => (user.assignedLicenses as unknown[]).length > 0,
+  ).length;
+  const enabledServices = [
+    "HasExchange",
+    "HasSharePoint",
+    "HasOD4B",
+    ...(tenant.licensing.intune ? ["HasInTune"] : []),
+  ];
+  const maxScore = controls.reduce((sum, control) => sum + control.maxScore, 0);
+  const fractions = today.slice();
+  for (let day = 0; day < HISTORY_DAYS; day++) {
+    const atMs = nowMs - day * DAY_MS;
+    // Before the drop the lost control was fully achieved.
+    if (droppedIndex >= 0 && day === 3) fractions[droppedIndex] = 1;
+    // Random slips only before the drop window, so a drop stays a drop.
+    if (day > 3 && rng.chance(0.08)) {
+      const i = rng.int(0, controls.length - 1);
+      if (i !== droppedIndex) fractions[i] = Math.max(0, (fractions[i] as number) - 0.5);
+    }
+    const controlScores = controls.map((control, i) => ({
+      controlCategory: control.controlCategory,
+      controlName: control.controlName,
+      description: control.description,
+      score: round((fractions[i] as number) * control.maxScore),
+      scoreInPercentage: round((fractions[i] as number) * 100),
+      implementationStatus: (fractions[i] as number) >= 1 ? "Completed" : "Not completed",
+      lastSynced: isoSeconds(atMs - 3_600_000),
+    }));
+    const currentScore = round(controlScores.reduce((sum, control) => sum + control.score, 0));
+    const score: GraphObject = {
+      id: `${tenant.id}_${isoDate(atMs)}`,
+      azureTenantId: tenant.id,
+      activeUserCount: Math.round(licensedUserCount * 0.9),
+      createdDateTime: isoSeconds(
+        Math.floor(atMs / DAY_MS) * DAY_MS + 15 * 3_600_000 + 21 * 60_000,
+      ),
+      currentScore,
+      enabledServices,
+      licensedUserCount,
+      maxScore,
+      averageComparativeScores: [
+        { basis: "AllTenants", averageScore: round(maxScore * 0.41) },
+        { basis: "TotalSeats", averageScore: round(maxScore * 0.45) },
+        { basis: "IndustryTypes", averageScore: round(maxScore * 0.43) },
+      ],
+      controlScores,
+      vendorInformation: VENDOR,
+    };
+    putObject(tenant, "secureScores", score);
+  }
+  for (const control of controls)
+    putObject(tenant, "secureScoreControlProfiles", controlProfile(context, control));
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function controlProfile(context: GenerationContext, control: SecureScoreControl): GraphObject {
+  const { tenant, nowMs } = context;
+  return {
+    id: control.controlName,
+    azureTenantId: tenant.id,
+    actionType: "Config",
+    actionUrl: control.actionUrl,
+    controlCategory: control.controlCategory,
+    title: control.title,
+    deprecated: false,
+    implementationCost: control.implementationCost,
+    lastModifiedDateTime: null,
+    maxScore: control.maxScore,
+    rank: control.rank,
+    remediation: control.remediation,
+    remediationImpact: control.remediationImpact,
+    service: control.service,
+    threats: control.threats,
+    tier: control.tier,
+    userImpact: control.userImpact,
+    complianceInformation: [
+      {
+        certificationName: "ISO 27001:2013",
+        certificationControls: [{ name: "A.9.4.2", url: "" }],
+      },
+    ],
+    controlStateUpdates: [
+      {
+        assignedTo: null,
+        comment: null,
+        state: "Default",
+        updatedBy: null,
+        updatedDateTime: isoSeconds(nowMs - 30 * DAY_MS),
+      },
+    ],
+    vendorInformation: VENDOR,
+  };
+}
