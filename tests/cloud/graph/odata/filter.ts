@@ -64,7 +64,10 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: "punct", value: char });
       index++;
     } else {
-      const match = /^[^\s(),':]+/.exec(text.slice(index));
+      // A DateTimeOffset literal holds colons, which otherwise separate a lambda's variable.
+      const match =
+        /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?/.exec(text.slice(index)) ??
+        /^[^\s(),':]+/.exec(text.slice(index));
       if (!match) throw invalidFilter(text);
       tokens.push({ type: "word", value: match[0] });
       index += match[0].length;

@@ -14,8 +14,13 @@ export interface GraphHarness {
 }
 
 /** An emulated cloud with one empty test tenant and the Graph app, for in-process tests. */
-export async function createGraphHarness(tenantOptions: TestTenantOptions = {}): Promise<GraphHarness> {
-  const ctx = await createCloudContext({ scenario: "empty", startMs: Date.parse("2026-11-20T12:00:00Z") });
+export async function createGraphHarness(
+  tenantOptions: TestTenantOptions = {},
+): Promise<GraphHarness> {
+  const ctx = await createCloudContext({
+    scenario: "empty",
+    startMs: Date.parse("2026-11-20T12:00:00Z"),
+  });
   const tenant = createTestTenant(tenantOptions);
   ctx.state.tenants.set(tenant.id, tenant);
   const app = createGraphApp(ctx);
@@ -24,11 +29,13 @@ export async function createGraphHarness(tenantOptions: TestTenantOptions = {}):
     ctx,
     tenant,
     app,
-    token: (options = { scopes: ALL_READ_SCOPES }, forTenant = tenant) => mintGraphToken(ctx, forTenant, options),
+    token: (options = { scopes: ALL_READ_SCOPES }, forTenant = tenant) =>
+      mintGraphToken(ctx, forTenant, options),
     call: (path, init = {}) => {
       const { token, ...rest } = init;
       const headers = new Headers(rest.headers);
-      if (!headers.has("Authorization")) headers.set("Authorization", `Bearer ${token ?? defaultToken}`);
+      if (!headers.has("Authorization"))
+        headers.set("Authorization", `Bearer ${token ?? defaultToken}`);
       return Promise.resolve(app.request(path, { ...rest, headers }));
     },
   };

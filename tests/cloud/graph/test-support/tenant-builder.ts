@@ -46,14 +46,21 @@ export function addObjects(
   objects: readonly Record<string, unknown>[],
 ): GraphObject[] {
   return objects.map((object) => {
-    const withId = { ...object, id: typeof object.id === "string" ? object.id : randomUUID() } as GraphObject;
+    const withId = {
+      ...object,
+      id: typeof object.id === "string" ? object.id : randomUUID(),
+    } as GraphObject;
     putObject(tenant, collection, withId);
     return withId;
   });
 }
 
 /** `count` generated users with the default property set (for paging and throttling tests). */
-export function addGeneratedUsers(tenant: EmulatedTenant, count: number, prefix = "user"): GraphObject[] {
+export function addGeneratedUsers(
+  tenant: EmulatedTenant,
+  count: number,
+  prefix = "user",
+): GraphObject[] {
   const users: GraphObject[] = [];
   for (let index = 0; index < count; index++) {
     const number = String(index).padStart(6, "0");

@@ -1,0 +1,188 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { setThrottling } from "./admin";
+import { WWW_AUTHENTICATE } from "./auth";
+import { countGraphRequests } from "./request-log";
+import { createGraphHarness, type GraphHarness } from "./test-support/graph-harness";
+import { addGeneratedUsers, createTestTenant } from "./test-support/tenant-builder";
+
+type Page = {
+  "@odata.nextLink"?: string;
+  "@odata.count"?: number;
+  "@odata.context": string;
+  value: Record<string, unknown>[];
+};
+
+const local = (link: string) => link.replace("https://graph.microsoft.com", "");
+
+describe("GET /users", () => {
+  let graph: GraphHarness;
+  beforeEach(async () => {
+    graph = await createGraphHarness();
+  });
+
+  it("pages 10,000 users at $top=999 in 11 requests, keeping $select across nextLinks", async () => {
+    addGeneratedUsers(graph.tenant, 10_000);
+    setThrottling(graph.ctx, false);
+    const seen = new Set<string>();
+    let next: string | undefined = "/v1.0/users?$top=999&$select=id,displayName";
+    while (next) {
+      const response = await graph.call(next);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as Page;
+      for (const user of page.value) {
+        expect(Object.keys(user)).toEqual(["id", "displayName"]);
+        seen.add(String(user.id));
+      }
+      next = page["@odata.nextLink"] ? local(page["@odata.nextLink"]) : undefined;
+    }
+    expect(seen.size).toBe(10_000);
+    expect(countGraphRequests(graph.ctx, { path: "/v1.0/users" })).toBe(11);
+  });
+
+  it("returns the documented default properties without $select", async () => {
+    addGeneratedUsers(graph.tenant, 1);
+    const page = (await (await graph.call("/v1.0/users")).json()) as Page;
+    expect(page["@odata.context"]).toBe("https://graph.microsoft.com/v1.0/$metadata#users");
+    expect(Object.keys(page.value[0] ?? {})).toEqual([
+      "businessPhones",
+      "displayName",
+      "givenName",
+      "jobTitle",
+      "mail",
+      "mobilePhone",
+      "officeLocation",
+      "preferredLanguage",
+      "surname",
+      "userPrincipalName",
+      "id",
+    ]);
+  });
+
+  it("keeps the original $filter and $top inside the skiptoken even if the client drops them", async () => {
+    addGeneratedUsers(graph.tenant, 50);
+    const first = (await (
+      await graph.call("/v1.0/users?$filter=userType eq 'Guest'&$top=3")
+    ).json()) as Page;
+    const token = new URL(first["@odata.nextLink"] ?? "").searchParams.get("$skiptoken");
+    const second = (await (await graph.call(`/v1.0/users?$skiptoken=${token}`)).json()) as Page;
+    expect(second.value).toHaveLength(3);
+    const guests = [...graph.tenant.collections.users.values()].filter(
+      (user) => user.userType === "Guest",
+    );
+    expect(second.value.map((user) => user.id)).toEqual(guests.slice(3, 6).map((user) => user.id));
+  });
+
+  it("counts with $count=true and ConsistencyLevel: eventual, on the first page only", async () => {
+    addGeneratedUsers(graph.tenant, 30);
+    const headers = { ConsistencyLevel: "eventual" };
+    const first = (await (
+      await graph.call("/v1.0/users?$count=true&$top=10&$filter=accountEnabled eq false", {
+        headers,
+      })
+    ).json()) as Page;
+    expect(first["@odata.count"]).toBe(3);
+    const all = (await (
+      await graph.call("/v1.0/users?$count=true&$top=10", { headers })
+    ).json()) as Page;
+    expect(all["@odata.count"]).toBe(30);
+    const second = (await (await graph.call(local(all["@odata.nextLink"] ?? ""))).json()) as Page;
+    expect(second["@odata.count"]).toBeUndefined();
+  });
+
+  it("refuses $count without ConsistencyLevel: eventual", async () => {
+    const response = await graph.call("/v1.0/users?$count=true");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      "$count is not currently supported.",
+    );
+  });
+
+  it("sorts by $orderby=displayName desc", async () => {
+    addGeneratedUsers(graph.tenant, 5);
+    const page = (await (
+      await graph.call("/v1.0/users?$orderby=displayName desc&$select=displayName")
+    ).json()) as Page;
+    expect(page.value.map((user) => user.displayName)).toEqual([
+      "user 000004",
+      "user 000003",
+      "user 000002",
+      "user 000001",
+      "user 000000",
+    ]);
+  });
+
+  it("finds one user by id or userPrincipalName, and answers 404 for an unknown one", async () => {
+    const [user] = addGeneratedUsers(graph.tenant, 2);
+    const byUpn = (await (
+      await graph.call(`/v1.0/users/${String(user?.userPrincipalName)}?$select=displayName`)
+    ).json()) as Record<string, unknown>;
+    expect(byUpn).toEqual({
+      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(displayName)/$entity",
+      displayName: user?.displayName,
+      id: user?.id,
+    });
+    const missing = await graph.call("/v1.0/users/00000000-0000-0000-0000-00000000dead");
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(
+      "Request_ResourceNotFound",
+    );
+  });
+
+  it("answers paths case-insensitively", async () => {
+    addGeneratedUsers(graph.tenant, 1);
+    expect((await graph.call("/v1.0/USERS?$select=id")).status).toBe(200);
+  });
+
+  it("never shows another tenant's users to a token for this tenant", async () => {
+    addGeneratedUsers(graph.tenant, 3, "home");
+    const other = createTestTenant({ domain: "fabrikam.onmicrosoft.com" });
+    graph.ctx.state.tenants.set(other.id, other);
+    addGeneratedUsers(other, 2, "away");
+    const token = await graph.token(undefined, other);
+    const page = (await (
+      await graph.call("/v1.0/users?$select=displayName", { token })
+    ).json()) as Page;
+    expect(page.value.map((user) => user.displayName)).toEqual(["away 000000", "away 000001"]);
+  });
+});
+
+describe("authentication", () => {
+  it("answers a missing, expired, forged or foreign token with 401 InvalidAuthenticationToken and the challenge", async () => {
+    const graph = await createGraphHarness();
+    const expired = await graph.token({ scopes: ["User.Read.All"], lifetimeSeconds: 60 });
+    graph.ctx.state.clock.advance(61_000);
+    const unknownTenant = await graph.token(undefined, createTestTenant());
+    const forged = `${expired.split(".").slice(0, 2).join(".")}.c2lnbmF0dXJl`;
+    const cases: [string, Record<string, string>][] = [
+      ["missing", {}],
+      ["not a JWT", { Authorization: "Bearer nonsense" }],
+      ["expired", { Authorization: `Bearer ${expired}` }],
+      ["forged", { Authorization: `Bearer ${forged}` }],
+      ["unknown tenant", { Authorization: `Bearer ${unknownTenant}` }],
+    ];
+    for (const [name, headers] of cases) {
+      const response = await graph.app.request("/v1.0/users", { headers });
+      expect(response.status, name).toBe(401);
+      expect(response.headers.get("WWW-Authenticate"), name).toBe(WWW_AUTHENTICATE);
+      const body = (await response.json()) as {
+        error: { code: string; innerError: Record<string, string> };
+      };
+      expect(body.error.code, name).toBe("InvalidAuthenticationToken");
+      expect(Object.keys(body.error.innerError), name).toEqual([
+        "date",
+        "request-id",
+        "client-request-id",
+      ]);
+      expect(response.headers.get("request-id"), name).toBe(body.error.innerError["request-id"]);
+    }
+  });
+
+  it("echoes the client's client-request-id", async () => {
+    const graph = await createGraphHarness();
+    const response = await graph.call("/v1.0/users", {
+      headers: { "client-request-id": "abc-123" },
+    });
+    expect(response.headers.get("client-request-id")).toBe("abc-123");
+    expect(response.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
