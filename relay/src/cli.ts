@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { issueToken } from "./auth/issue-token";
-import { recordAuditEvent } from "./db/audit-events";
+import { newAuditEventId, recordAuditEvent } from "./db/audit-events";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
 import { getToken, listTokens, ROLES, type Role, revokeToken } from "./db/tokens";
@@ -91,7 +90,7 @@ async function tokenCommand(args: string[]): Promise<void> {
           now: now.toISOString(),
         });
         await recordAuditEvent(trx, {
-          id: randomUUID(),
+          id: newAuditEventId(now.toISOString()),
           at: now.toISOString(),
           actorTokenId: null,
           actorName: "cli",
@@ -135,7 +134,7 @@ async function tokenCommand(args: string[]): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await revokeToken(trx, id, now);
         await recordAuditEvent(trx, {
-          id: randomUUID(),
+          id: newAuditEventId(now),
           at: now,
           actorTokenId: null,
           actorName: "cli",

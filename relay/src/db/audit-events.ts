@@ -1,4 +1,17 @@
+import { randomBytes } from "node:crypto";
 import type { AuditEventsTable, Db } from "./schema";
+
+let sequence = 0;
+
+/**
+ * Audit ids sort in creation order (time, then a per-process sequence), so events recorded in the
+ * same millisecond still list in the order they happened; the random tail keeps instances apart.
+ */
+export function newAuditEventId(at: string): string {
+  sequence = (sequence + 1) % 0x1_0000_0000;
+  const time = Date.parse(at).toString(16).padStart(12, "0");
+  return `${time}-${sequence.toString(16).padStart(8, "0")}-${randomBytes(4).toString("hex")}`;
+}
 
 /** One entry of the audit trail: who (which token) changed what, and when. */
 export interface AuditEvent {

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
-import { recordAuditEvent } from "../db/audit-events";
+import { newAuditEventId, recordAuditEvent } from "../db/audit-events";
 import type { Db } from "../db/schema";
 import type { AppEnv } from "./app-env";
 
@@ -22,9 +21,10 @@ export async function audit(
   },
 ): Promise<void> {
   const principal = c.get("principal");
+  const at = nowIso(c);
   await recordAuditEvent(db, {
-    id: randomUUID(),
-    at: nowIso(c),
+    id: newAuditEventId(at),
+    at,
     actorTokenId: principal.tokenId,
     actorName: principal.name,
     action: event.action,

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { Kysely } from "kysely";
-import { recordAuditEvent } from "../db/audit-events";
+import { newAuditEventId, recordAuditEvent } from "../db/audit-events";
 import { blobKey, findExistingBlobHashes, insertBlobsIfAbsent } from "../db/dataset-blobs";
 import type { Database } from "../db/schema";
 import { getSnapshotHeader, insertSnapshotIfAbsent, type SnapshotHeader } from "../db/snapshots";
@@ -63,7 +62,7 @@ export async function storePushedSnapshot(
       return compare(winner, snapshot);
     }
     await recordAuditEvent(trx, {
-      id: randomUUID(),
+      id: newAuditEventId(snapshot.receivedAt),
       at: snapshot.receivedAt,
       actorTokenId: options.actor.tokenId,
       actorName: options.actor.name,

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { EXTENSION_ID } from "../../shared/src/extension-identity";
+import { parseRelayConfig, RelayConfigError } from "./env";
+
+describe("relay configuration", () => {
+  it("defaults to SQLite in ./data, port 8787 and the pinned extension origin", () => {
+    const config = parseRelayConfig({});
+    expect(config.databaseUrl).toBe("./data/tenantlens.sqlite");
+    expect(config.port).toBe(8787);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.allowedOrigins).toEqual([`chrome-extension://${EXTENSION_ID}`]);
+    expect(config.testPauseInsidePushMs).toBeNull();
+  });
+
+  it("reads a list of origins and numeric limits, treating empty values as unset", () => {
+    const config = parseRelayConfig({
+      RELAY_ALLOWED_ORIGINS: "chrome-extension://abc, https://relay.example:8443",
+      RELAY_MAX_COMPRESSED_BYTES: "1000",
+      RELAY_MAX_DECOMPRESSED_BYTES: "5000",
+      RELAY_PORT: "",
+    });
+    expect(config.allowedOrigins).toEqual(["chrome-extension://abc", "https://relay.example:8443"]);
+    expect(config.limits.maxCompressedBytes).toBe(1000);
+    expect(config.port).toBe(8787);
+  });
+
+  it.each([
+    [{ RELAY_PORT: "eighty" }, "RELAY_PORT"],
+    [{ RELAY_PORT: "70000" }, "RELAY_PORT"],
+    [{ RELAY_ALLOWED_ORIGINS: "*" }, "RELAY_ALLOWED_ORIGINS"],
+    [
+      { RELAY_MAX_COMPRESSED_BYTES: "10", RELAY_MAX_DECOMPRESSED_BYTES: "5" },
+      "RELAY_MAX_DECOMPRESSED_BYTES",
+    ],
+    [{ RELAY_LOG_LEVEL: "loud" }, "RELAY_LOG_LEVEL"],
+  ])("fails fast with a message naming the bad setting: %o", (env, name) => {
+    expect(() => parseRelayConfig(env)).toThrow(RelayConfigError);
+    expect(() => parseRelayConfig(env)).toThrow(name);
+  });
+});
