@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { EXTENSION_REDIRECT_URI } from "../../shared/src/extension-identity";
-import type { ScenarioName } from "./tenants/scenarios";
+import { type RunningCloud, startCloud } from "./server";
 import { DEMO_SIGN_IN_NAMES } from "./tenants/demo-constants";
 import type { CloudState } from "./tenants/model";
-import { type RunningCloud, startCloud } from "./server";
+import type { ScenarioName } from "./tenants/scenarios";
 
 /**
  * `npm run emulator -- [--port N] [--scenario NAME] [--seed N]`: starts the Microsoft cloud
@@ -13,7 +13,12 @@ class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+function integerOption(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max)
@@ -32,7 +37,8 @@ function parseCommandLine(argv: string[]) {
     strict: true,
   });
   const scenario = values.scenario ?? "demo";
-  if (!/^[a-z][a-z0-9-]*$/.test(scenario)) throw new UsageError(`--scenario '${scenario}' is not a scenario name`);
+  if (!/^[a-z][a-z0-9-]*$/.test(scenario))
+    throw new UsageError(`--scenario '${scenario}' is not a scenario name`);
   return {
     port: integerOption(values.port, "port", 0, 65535),
     seed: integerOption(values.seed, "seed", 0, 2 ** 31 - 1),
@@ -83,7 +89,9 @@ function describeCloud(cloud: RunningCloud) {
     scenario: cloud.ctx.scenario,
     seed: cloud.ctx.seed,
     clientId: spa?.appId ?? null,
-    spaApp: spa ? { clientId: spa.appId, displayName: spa.displayName, redirectUris: spa.spaRedirectUris } : null,
+    spaApp: spa
+      ? { clientId: spa.appId, displayName: spa.displayName, redirectUris: spa.spaRedirectUris }
+      : null,
     confidentialApp: confidential
       ? { clientId: confidential.appId, clientSecret: confidential.clientSecrets[0] ?? null }
       : null,
@@ -123,6 +131,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`emulator: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `emulator: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

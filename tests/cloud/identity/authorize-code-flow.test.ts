@@ -84,7 +84,11 @@ describe("authorization code flow with PKCE (SPA)", () => {
     expect(access.aud).toBe("https://graph.microsoft.com");
     expect(access.tid).toBe(t.world.consented.id);
     expect(access.oid).toBe(t.world.users.customerUser.id);
-    expect(String(access.scp).split(" ")).toEqual(["User.Read", "User.Read.All", "AuditLog.Read.All"]);
+    expect(String(access.scp).split(" ")).toEqual([
+      "User.Read",
+      "User.Read.All",
+      "AuditLog.Read.All",
+    ]);
     const id = decodeJwt(String(body.id_token));
     expect(id.nonce).toBe("nonce-456");
     expect(id.aud).toBe(t.world.spaApp.appId);
@@ -101,7 +105,11 @@ describe("authorization code flow with PKCE (SPA)", () => {
   });
 
   it("redeems a code only once (AADSTS54005)", async () => {
-    const { code, verifier } = await spaCode(t, new TestBrowser(t.fetch), t.world.users.customerUser.upn);
+    const { code, verifier } = await spaCode(
+      t,
+      new TestBrowser(t.fetch),
+      t.world.users.customerUser.upn,
+    );
     expect((await redeem(code, verifier)).status).toBe(200);
     const second = await redeem(code, verifier);
     expect(second.status).toBe(400);
@@ -109,7 +117,11 @@ describe("authorization code flow with PKCE (SPA)", () => {
   });
 
   it("expires codes after ten minutes on the emulator clock (AADSTS70008)", async () => {
-    const { code, verifier } = await spaCode(t, new TestBrowser(t.fetch), t.world.users.customerUser.upn);
+    const { code, verifier } = await spaCode(
+      t,
+      new TestBrowser(t.fetch),
+      t.world.users.customerUser.upn,
+    );
     await t.advanceClock(11 * 60 * 1000);
     const { body } = await redeem(code, verifier);
     expect(body.error).toBe("invalid_grant");
@@ -128,9 +140,15 @@ describe("authorization code flow with PKCE (SPA)", () => {
   });
 
   it("answers in the query when the client asks for response_mode=query", async () => {
-    const { code, params } = await spaCode(t, new TestBrowser(t.fetch), t.world.users.customerUser.upn, "organizations", {
-      response_mode: "query",
-    });
+    const { code, params } = await spaCode(
+      t,
+      new TestBrowser(t.fetch),
+      t.world.users.customerUser.upn,
+      "organizations",
+      {
+        response_mode: "query",
+      },
+    );
     expect(code).not.toBe("");
     expect(params.get("state")).toBe("s");
   });
@@ -154,7 +172,12 @@ describe("authorization code flow with PKCE (SPA)", () => {
 
   it("accepts a verified domain as the tenant and issues tokens for that tenant", async () => {
     const browser = new TestBrowser(t.fetch);
-    const { code, verifier } = await spaCode(t, browser, t.world.users.customerUser.upn, "consentedcustomer.test");
+    const { code, verifier } = await spaCode(
+      t,
+      browser,
+      t.world.users.customerUser.upn,
+      "consentedcustomer.test",
+    );
     const { body } = await redeem(code, verifier, "consentedcustomer.test");
     expect(decodeJwt(String(body.access_token)).tid).toBe(t.world.consented.id);
   });
@@ -170,7 +193,12 @@ describe("authorization code flow with PKCE (SPA)", () => {
 
   it("lets a partner's delegated admin sign in to a consented customer tenant", async () => {
     const browser = new TestBrowser(t.fetch);
-    const { code, verifier } = await spaCode(t, browser, t.world.users.partnerTechnician.upn, t.world.consented.id);
+    const { code, verifier } = await spaCode(
+      t,
+      browser,
+      t.world.users.partnerTechnician.upn,
+      t.world.consented.id,
+    );
     const { status, body } = await redeem(code, verifier, t.world.consented.id);
     expect(status).toBe(200);
     const access = decodeJwt(String(body.access_token));
@@ -186,7 +214,10 @@ describe("authorization code flow with PKCE (SPA)", () => {
     const html = await done.text();
     expect(html).toContain("Need admin approval");
     expect(html).toContain("AADSTS90094");
-    const back = await browser.post("/common/consent", { flowToken: flowTokenOf(html), consentAction: "decline" });
+    const back = await browser.post("/common/consent", {
+      flowToken: flowTokenOf(html),
+      consentAction: "decline",
+    });
     const answer = redirectParams(back.headers.get("location"));
     expect(answer.get("error")).toBe("access_denied");
     expect(answer.get("error_description")).toMatch(/^AADSTS65004:/);
@@ -207,7 +238,9 @@ describe("authorization code flow with PKCE (SPA)", () => {
       consentOnBehalf: "true",
     });
     expect(accepted.status).toBe(302);
-    expect(grantedGraphScopes(t.world.standalone, t.world.spaApp.appId, null)).toEqual(["User.Read.All"]);
+    expect(grantedGraphScopes(t.world.standalone, t.world.spaApp.appId, null)).toEqual([
+      "User.Read.All",
+    ]);
     const answer = redirectParams(accepted.headers.get("location"));
     const { status } = await redeem(answer.get("code") ?? "", pkce.verifier, t.world.standalone.id);
     expect(status).toBe(200);
@@ -228,7 +261,10 @@ describe("sessions and prompt", () => {
     const browser = new TestBrowser(t.fetch);
     await spaCode(t, browser, t.world.users.customerUser.upn);
     expect(browser.cookies.has("ESTSAUTH")).toBe(true);
-    const { params, pkce } = spaParams({ prompt: "none", login_hint: t.world.users.customerUser.upn });
+    const { params, pkce } = spaParams({
+      prompt: "none",
+      login_hint: t.world.users.customerUser.upn,
+    });
     const response = await browser.get(authorizeUrl("organizations", params));
     expect(response.status).toBe(302);
     const answer = redirectParams(response.headers.get("location"));
@@ -269,7 +305,11 @@ describe("sessions and prompt", () => {
     expect(html).toContain("Pick an account");
     expect(html).toContain(t.world.users.customerUser.upn);
     const account = html.match(/name="account" value="([^"]+)"/)?.[1] ?? "";
-    const picked = await browser.post("/common/login", { flowToken: flowTokenOf(html), step: "pick", account });
+    const picked = await browser.post("/common/login", {
+      flowToken: flowTokenOf(html),
+      step: "pick",
+      account,
+    });
     expect(picked.status).toBe(302);
     expect(redirectParams(picked.headers.get("location")).get("code")).toBeTruthy();
   });

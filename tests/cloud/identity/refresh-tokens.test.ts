@@ -15,10 +15,19 @@ afterAll(async () => {
   await t.cloud.close();
 });
 
-function refreshSpa(refreshToken: string, tenant = "organizations", origin: string | null = SPA_ORIGIN) {
+function refreshSpa(
+  refreshToken: string,
+  tenant = "organizations",
+  origin: string | null = SPA_ORIGIN,
+) {
   return t.token(
     tenant,
-    { client_id: t.world.spaApp.appId, grant_type: "refresh_token", refresh_token: refreshToken, scope: SPA_SCOPE },
+    {
+      client_id: t.world.spaApp.appId,
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+      scope: SPA_SCOPE,
+    },
     origin ?? undefined,
   );
 }
@@ -187,14 +196,17 @@ describe("Origin rules and CORS", () => {
 
   it("answers the CORS preflight of a chrome-extension:// origin", async () => {
     const origin = "chrome-extension://lopdgfmgcibcaekiojgpdhmihgfmpikm";
-    const response = await t.fetch("https://login.microsoftonline.com/organizations/oauth2/v2.0/token", {
-      method: "OPTIONS",
-      headers: {
-        origin,
-        "access-control-request-method": "POST",
-        "access-control-request-headers": "content-type",
+    const response = await t.fetch(
+      "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+      {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type",
+        },
       },
-    });
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe(origin);
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
@@ -203,7 +215,15 @@ describe("Origin rules and CORS", () => {
   it("shapes token errors exactly as Microsoft does", async () => {
     const { body } = await refreshSpa("garbage");
     expect(Object.keys(body).sort()).toEqual(
-      ["correlation_id", "error", "error_codes", "error_description", "error_uri", "timestamp", "trace_id"].sort(),
+      [
+        "correlation_id",
+        "error",
+        "error_codes",
+        "error_description",
+        "error_uri",
+        "timestamp",
+        "trace_id",
+      ].sort(),
     );
     expect(String(body.error_description)).toMatch(
       /^AADSTS\d+: .+\r\nTrace ID: [0-9a-f-]{36}\r\nCorrelation ID: [0-9a-f-]{36}\r\nTimestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/,

@@ -1,5 +1,5 @@
-import type { IdentityTestCloud } from "./cloud";
 import { authorizeUrl, newPkce, redirectParams, signIn, TestBrowser } from "./browser";
+import type { IdentityTestCloud } from "./cloud";
 import { PASSWORD, SPA_REDIRECT, WEB_REDIRECT } from "./world";
 
 /** The origin of the test SPA, sent on its cross-origin token requests. */
@@ -34,7 +34,8 @@ export async function spaCode(
     }),
   );
   const done = await signIn(browser, page, username, PASSWORD);
-  if (done.status !== 302) throw new Error(`Expected a redirect, got ${done.status}: ${await done.text()}`);
+  if (done.status !== 302)
+    throw new Error(`Expected a redirect, got ${done.status}: ${await done.text()}`);
   const params = redirectParams(done.headers.get("location"));
   const code = params.get("code");
   if (!code) throw new Error(`No code in ${done.headers.get("location")}`);

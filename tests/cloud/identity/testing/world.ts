@@ -111,8 +111,9 @@ export function addTestWorld(state: CloudState): TestWorld {
     webRedirectUris: [WEB_REDIRECT],
     publicClientRedirectUris: [],
     clientSecrets: [webSecret],
-    requiredDelegatedScopes: GRAPH_SCOPES,
-    requiredAppRoles: ["User.Read.All"],
+    // Reading service principals and grants through Graph needs these two as well.
+    requiredDelegatedScopes: [...GRAPH_SCOPES, "Application.Read.All", "Directory.Read.All"],
+    requiredAppRoles: ["User.Read.All", "Application.ReadWrite.All"],
   };
   const partner = tenant("partnermsp", "partner");
   const consented = tenant("consentedcustomer", "customer");
