@@ -169,6 +169,29 @@ describe("roles from the published Graph samples", () => {
   });
 });
 
+describe("roles from directoryroles-delta", () => {
+  it("maps directoryroles-delta: the member marked removed holds the role no more", () => {
+    // Read with `$expand=members`, a delta item carries its member changes in `members@delta`.
+    const items = readGraphSampleItems<
+      GraphDirectoryRole & { "members@delta": GraphDirectoryObject[] }
+    >("directoryroles-delta");
+    const rows = mapRoleRows(
+      input({ directoryRoles: items.map((role) => ({ role, members: role["members@delta"] })) }),
+    );
+    expect(rows).toEqual([
+      {
+        id: "9f06204d-73c1-4d4c-880a-6edb90606fd8",
+        displayName: "Azure AD Joined Device Local Administrator",
+        description: "Device Administrators",
+        roleTemplateId: "9f06204d-73c1-4d4c-880a-6edb90606fd8",
+        isBuiltIn: null,
+        userCount: 0,
+        members: [],
+      },
+    ]);
+  });
+});
+
 describe("role holders through groups and service principals", () => {
   const alice = user("alice", "alice@contoso.com", "Alice");
   const bob = user("bob", "bob@contoso.com", "Bob");
