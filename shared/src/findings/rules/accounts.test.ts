@@ -91,7 +91,10 @@ describe("guests-never-signed-in", () => {
     const snapshot = snapshotOf({
       users: [user("g", { userType: "Guest", lastSignIn: SIGN_IN_NEEDS_P1 })],
     });
-    expect(evaluate(guestsNeverSignedIn, snapshot).status).toBe("notEvaluated");
+    expect(evaluate(guestsNeverSignedIn, snapshot)).toMatchObject({
+      status: "notEvaluated",
+      reason: "last sign-in not available: Needs Entra ID P1",
+    });
   });
 });
 

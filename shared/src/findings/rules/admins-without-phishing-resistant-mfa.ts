@@ -15,6 +15,7 @@ const PHISHING_RESISTANT = new Set([
   "passkeydeviceboundwindowshello",
   "x509certificate",
   "platformcredential",
+  "macosplatformcredential",
   "macossecureenclavekey",
 ]);
 

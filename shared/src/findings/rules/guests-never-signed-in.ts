@@ -21,8 +21,10 @@ export const guestsNeverSignedIn: Finding = {
     if (!data.ok) return notEvaluated(this.id, data.reason);
     const guests = data.rows.users.filter((user) => user.userType === "Guest");
     const judged = guests.filter((guest) => !isUnavailable(guest.lastSignIn));
-    if (guests.length > 0 && judged.length === 0) {
-      return notEvaluated(this.id, "last sign-in not available (needs Entra ID P1)");
+    const [blind] = guests.filter((guest) => isUnavailable(guest.lastSignIn));
+    if (blind !== undefined && judged.length === 0) {
+      const why = isUnavailable(blind.lastSignIn) ? blind.lastSignIn.reason : "unavailable";
+      return notEvaluated(this.id, `last sign-in not available: ${why}`);
     }
     const evidence = judged
       .filter((guest) => guest.lastSignIn === null)
