@@ -1,8 +1,12 @@
 import { existsSync } from "node:fs";
 import { chromiumPath } from "./chromium-path";
+import { assertExtensionBuilt } from "./fixtures/extension-build";
 
-/** Fails the e2e project early, with a fix, when no Chromium is installed. */
-export default function checkChromium(): void {
+/**
+ * Fails the e2e project early, with a fix: when no Chromium is installed, and when the extension
+ * has not been built (the tests load `dist/extension`, never the dev server).
+ */
+export default function checkE2ePrerequisites(): void {
   const path = chromiumPath();
   if (!existsSync(path)) {
     throw new Error(
@@ -10,4 +14,5 @@ export default function checkChromium(): void {
         "(or set TENANTLENS_CHROMIUM to a Chromium binary).",
     );
   }
+  assertExtensionBuilt();
 }

@@ -18,8 +18,8 @@ describe("buildMsalConfiguration", () => {
     expect(SIGN_IN_AUTHORITY).toBe("https://login.microsoftonline.com/organizations");
   });
 
-  it("keeps tokens in memory only", () => {
-    expect(config.cache?.cacheLocation).toBe("memoryStorage");
+  it("keeps tokens in the hosting document's session storage, never on disk", () => {
+    expect(config.cache?.cacheLocation).toBe("sessionStorage");
   });
 
   it("hands the authorize URL to the caller instead of navigating", () => {

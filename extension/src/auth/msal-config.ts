@@ -40,9 +40,11 @@ export function buildMsalConfiguration({
       onRedirectNavigate,
     },
     cache: {
-      // Tokens live in the offscreen document's memory only: never on disk, never readable by
-      // another context. A closed document costs a silent `prompt=none` sign-in, not a prompt.
-      cacheLocation: "memoryStorage",
+      // The offscreen document's sessionStorage: it belongs to that one document (popup and
+      // side panel have their own), never reaches disk, and ends with the document. A closed
+      // document costs a silent `prompt=none` sign-in, not a prompt. (MSAL refuses redirect
+      // flows with `memoryStorage`: BrowserConfigurationAuthError in_mem_redirect_unavailable.)
+      cacheLocation: "sessionStorage",
     },
     system: {
       // No WAM / platform broker in an extension page.
