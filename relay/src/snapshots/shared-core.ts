@@ -2,6 +2,11 @@
  * The shared core functions the relay builds on, imported in one place. The relay never has its
  * own copy: the hash it recomputes, the diff and the CSV are byte-for-byte the extension's.
  */
-export { datasetCsvStream } from "../../../shared/src/csv";
+export {
+  CSV_EXPORTS,
+  type CsvExportId,
+  csvExportStream,
+  DEFAULT_CSV_EXPORT,
+} from "../../../shared/src/csv";
 export { computeFindings } from "../../../shared/src/findings";
 export { DuplicateRowIdError, diffSnapshots, hashDatasetRows } from "../../../shared/src/snapshot";

@@ -279,7 +279,16 @@ describe.each(DIALECTS)("snapshot routes on %s", (dialect) => {
     expect(csv.headers.get("content-disposition")).toMatch(
       /^attachment; filename="Contoso-users-2026-11-26\.csv"$/,
     );
-    expect(await csv.text()).toContain("user1@contoso.example");
+    // Read bytes: Response.text() would silently drop the byte order mark.
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toContain("user1@contoso.example");
+    const noBom = await get(`/snapshots/${envelope.snapshotId}/datasets/users/csv?bom=0`);
+    expect(Buffer.from(await noBom.arrayBuffer())[0]).not.toBe(0xef);
+    const wrongExport = await get(
+      `/snapshots/${envelope.snapshotId}/datasets/users/csv?export=secureScoreHistory`,
+    );
+    expect([wrongExport.status, await errorCode(wrongExport)]).toEqual([400, "invalid_export"]);
     expect((await get(`/snapshots/${envelope.snapshotId}/datasets/groups`)).status).toBe(404);
     expect((await get(`/snapshots/${envelope.snapshotId}/datasets/passwords`)).status).toBe(400);
   });
