@@ -43,7 +43,12 @@ export function registerBatchRoute(
           badRequest("Invalid request URL: batch URLs must be relative.", "BadRequest"),
         );
       }
-      const relative = item.url.startsWith("/") ? item.url : `/${item.url}`;
+      // The JS SDK's BatchRequestContent keeps the version ("/v1.0/me") when it strips the host
+      // from absolute request URLs; Graph resolves such URLs against the batch's own version.
+      const relative = (item.url.startsWith("/") ? item.url : `/${item.url}`).replace(
+        /^\/(v1\.0|beta)(?=\/)/i,
+        "",
+      );
       const headers = new Headers(item.headers);
       headers.set("Authorization", authorization);
       let payload: string | undefined;
