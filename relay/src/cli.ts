@@ -40,13 +40,14 @@ async function serveCommand(): Promise<void> {
   const config = parseRelayConfig(process.env);
   const logger = createLogger(config.logLevel);
   const relay = await startRelay(config, logger);
-  process.stdout.write(`tenantlens relay listening on ${relay.url} (${relay.database.dialect})\n`);
   if (relay.firstAdminSecret !== null) {
     // Deliberately on stdout and not in the logs: shown once, to whoever started the relay.
     process.stdout.write(
       `\nFirst start: an admin token was created. Copy it now, it is not shown again:\n\n  ${relay.firstAdminSecret}\n\n`,
     );
   }
+  // Printed after the token, so whoever waits for this line has seen the token too.
+  process.stdout.write(`tenantlens relay listening on ${relay.url} (${relay.database.dialect})\n`);
   const stop = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     await relay.close();
