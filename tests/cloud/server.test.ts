@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 function tlsHandshake(servername: string, alpn: string[]) {
-  return new Promise<{ alpn: string | false; authorized: boolean; cert: PeerCertificate }>(
+  return new Promise<{ alpn: string | false | null; authorized: boolean; cert: PeerCertificate }>(
     (resolve, reject) => {
       const socket = tlsConnect(
         {

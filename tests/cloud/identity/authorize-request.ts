@@ -97,12 +97,13 @@ export function parseAuthorizeRequest(
     const types = responseType.split(" ").filter(Boolean);
     if (types.length === 0)
       return { kind: "redirect", error: errors.missingParameter("response_type"), request };
-    if (!types.includes("code") || types.some((t) => t !== "code" && t !== "id_token"))
+    // `code`, `id_token` (OpenID Connect sign-in) or the hybrid `code id_token`.
+    if (types.some((t) => t !== "code" && t !== "id_token"))
       return { kind: "redirect", error: errors.unsupportedResponseType(responseType), request };
     if (!request.scope)
       return { kind: "redirect", error: errors.missingParameter("scope"), request };
     // PKCE is mandatory for codes a SPA will redeem cross-origin (v2-oauth2-auth-code-flow).
-    if (platform === "spa" && !request.codeChallenge)
+    if (platform === "spa" && types.includes("code") && !request.codeChallenge)
       return { kind: "redirect", error: errors.pkceRequiredForSpa(), request };
     if (
       request.codeChallenge &&

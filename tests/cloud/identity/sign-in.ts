@@ -104,6 +104,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
     return c.html(usernamePage({ flowToken: flow.id, appName: flow.app.displayName }));
   }
 
+  /** The end of a successful sign-in: a code and/or an ID token, sent as the client asked. */
   async function issueCode(
     c: Context,
     flow: Flow,
@@ -112,28 +113,34 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
   ) {
     const request = flow.request;
     const now = ctx.state.clock.now();
+    const types = request.responseType.split(" ");
     const sessionId = flow.sessionId ?? "";
-    const code = opaqueToken("1.A", 96);
-    ctx.identity.codes.set(code, {
-      code,
-      clientId: request.clientId,
-      redirectUri: request.redirectUri,
-      platform: request.platform,
-      ...(request.codeChallenge ? { codeChallenge: request.codeChallenge } : {}),
-      ...(request.codeChallengeMethod ? { codeChallengeMethod: request.codeChallengeMethod } : {}),
-      ...(request.nonce ? { nonce: request.nonce } : {}),
-      scope: request.scope,
-      homeTenantId: account.tenant.id,
-      userId: account.user.id,
-      resourceTenantId: resourceTenant.id,
-      tenantSegment: request.tenantSegment,
-      sessionId,
-      authTimeMs: now,
-      issuedMs: now,
-      redeemed: false,
-    });
-    const params: Record<string, string> = { code };
-    if (request.responseType.split(" ").includes("id_token")) {
+    const params: Record<string, string> = {};
+    if (types.includes("code")) {
+      const code = opaqueToken("1.A", 96);
+      params.code = code;
+      ctx.identity.codes.set(code, {
+        code,
+        clientId: request.clientId,
+        redirectUri: request.redirectUri,
+        platform: request.platform,
+        ...(request.codeChallenge ? { codeChallenge: request.codeChallenge } : {}),
+        ...(request.codeChallengeMethod
+          ? { codeChallengeMethod: request.codeChallengeMethod }
+          : {}),
+        ...(request.nonce ? { nonce: request.nonce } : {}),
+        scope: request.scope,
+        homeTenantId: account.tenant.id,
+        userId: account.user.id,
+        resourceTenantId: resourceTenant.id,
+        tenantSegment: request.tenantSegment,
+        sessionId,
+        authTimeMs: now,
+        issuedMs: now,
+        redeemed: false,
+      });
+    }
+    if (types.includes("id_token")) {
       const access = tenantAccess(resourceTenant, account);
       params.id_token = await issueIdToken(ctx, {
         app: flow.app,
