@@ -128,12 +128,11 @@ export class MsalHost {
     forceRefresh: boolean,
   ): Promise<AuthenticationResult> {
     const app = await this.#appFor(clientId);
-    const account = app.getActiveAccount();
-    if (account === null)
-      throw signInRequired("Nobody is signed in.", "no_account_error", "Sign in.");
+    const home = app.getActiveAccount();
+    if (home === null) throw signInRequired("Nobody is signed in.", "no_account_error", "Sign in.");
     try {
       return await app.acquireTokenSilent({
-        account,
+        account: accountInTenant(app, home, tenantId),
         authority: tenantAuthority(tenantId),
         scopes: [...GRAPH_READ_SCOPES],
         forceRefresh,
@@ -172,6 +171,22 @@ export class MsalHost {
     await app.initialize();
     return app;
   }
+}
+
+/**
+ * MSAL finds cached tokens by the account's `tenantId`, not by the request's authority: a token
+ * for another tenant needs the account as seen from that tenant (its "tenant profile").
+ * Before the first token there, the home account re-addressed to that tenant lets MSAL redeem
+ * the (tenant-independent) refresh token at that tenant; the answer creates the tenant profile.
+ * https://github.com/AzureAD/microsoft-authentication-library-for-js/blob/dev/lib/msal-common/docs/multi-tenant-accounts.md
+ */
+function accountInTenant(
+  app: PublicClientApplication,
+  home: AccountInfo,
+  tenantId: string,
+): AccountInfo {
+  if (home.tenantId === tenantId) return home;
+  return app.getAccount({ homeAccountId: home.homeAccountId, tenantId }) ?? { ...home, tenantId };
 }
 
 function summarizeAccount(account: AccountInfo): AccountSummary {
