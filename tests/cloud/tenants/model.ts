@@ -31,7 +31,13 @@ export type CollectionName =
   | "contracts"
   | "delegatedAdminCustomers"
   /** One object, id = tenant id: what `GET /organization` lists. */
-  | "organization";
+  | "organization"
+  /** `identity/conditionalAccess/policies` (Graph serves them; the generator may leave it empty). */
+  | "conditionalAccessPolicies"
+  /** `tenantRelationships/delegatedAdminRelationships` (GDAP relationships of a partner). */
+  | "delegatedAdminRelationships"
+  /** App role assignments (`servicePrincipals/{id}/appRoleAssignedTo`, keyed by assignment id). */
+  | "appRoleAssignments";
 
 export interface TenantLicensing {
   /** Entra ID P1 (or P2): unlocks userRegistrationDetails, signInActivity, 30-day audit retention. */
@@ -134,6 +140,9 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   "contracts",
   "delegatedAdminCustomers",
   "organization",
+  "conditionalAccessPolicies",
+  "delegatedAdminRelationships",
+  "appRoleAssignments",
 ];
 
 export function emptyCollections(): Record<CollectionName, Map<string, GraphObject>> {
