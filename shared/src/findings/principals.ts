@@ -1,6 +1,7 @@
 import type { RoleRow } from "../datasets/roles";
 import type { UserRow } from "../datasets/users";
 import { GLOBAL_ADMINISTRATOR_TEMPLATE_ID, isPrivilegedRoleTemplate } from "./privileged-roles";
+import { compareText } from "./results";
 import type { Evidence } from "./types";
 
 /** A user holding one or more privileged roles, directly or through a role-assignable group. */
@@ -41,7 +42,7 @@ function collectHolders(
       holders.set(member.id, holder);
     }
   }
-  return [...holders.values()].sort((a, b) => a.label.localeCompare(b.label));
+  return [...holders.values()].sort((a, b) => compareText(a.label, b.label));
 }
 
 /** Distinct users holding any privileged role (see `PRIVILEGED_ROLES`). */

@@ -1,9 +1,10 @@
 import type { SecureScoreRow } from "../datasets/secure-score";
+import { compareText } from "./results";
 import type { Evidence } from "./types";
 
 /** The latest Secure Score row (the dataset holds one per tenant; take the newest if more). */
 export function latestSecureScore(rows: readonly SecureScoreRow[]): SecureScoreRow | undefined {
-  return [...rows].sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime))[0];
+  return [...rows].sort((a, b) => compareText(b.createdDateTime, a.createdDateTime))[0];
 }
 
 export function scoreEvidence(score: SecureScoreRow, detail: string): Evidence {

@@ -1,6 +1,6 @@
 import { requireDatasets } from "../dataset-access";
 import { dayOf, daysSince } from "../dates";
-import { failed, notEvaluated, passed } from "../results";
+import { compareText, failed, notEvaluated, passed } from "../results";
 import { latestSecureScore, points, scoreEvidence } from "../secure-score";
 import type { Finding } from "../types";
 
@@ -19,7 +19,7 @@ export const secureScoreDropped: Finding = {
     const data = requireDatasets(snapshot, ["secureScore"]);
     if (!data.ok) return notEvaluated(this.id, data.reason);
     const history = [...(latestSecureScore(data.rows.secureScore)?.history ?? [])].sort((a, b) =>
-      a.date.localeCompare(b.date),
+      compareText(a.date, b.date),
     );
     const latest = history.at(-1);
     const score = latestSecureScore(data.rows.secureScore);
