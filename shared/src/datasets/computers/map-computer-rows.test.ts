@@ -144,6 +144,7 @@ describe("joining Entra devices with Intune", () => {
     });
     expect(rows.map((row) => row.intuneOnly)).toEqual([false, true]);
     expect(rows[0]?.intuneManaged).toBe(false);
+    expect(rows[1]?.deviceId).toBeNull();
   });
 
   it("takes the most recently synced Intune record of a device enrolled twice", () => {

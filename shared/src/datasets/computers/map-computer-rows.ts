@@ -8,7 +8,7 @@ import {
 import type { ComputerRow } from "../computers";
 import { latestDateTime } from "../date-times";
 import type { ComputersInput } from "./computers-input";
-import { indexManagedDevices } from "./intune-match";
+import { entraDeviceIdOf, indexManagedDevices } from "./intune-match";
 import { joinTypeOf } from "./join-type";
 import { distinguishedNameOf, entraHostName, intuneHostName } from "./network-identity";
 
@@ -58,7 +58,8 @@ export function mapComputerRows(input: ComputersInput): ComputerRow[] {
     if (matched.has(managed)) continue;
     rows.push({
       id: managed.id,
-      deviceId: managed.azureADDeviceId ?? null,
+      // All zeros means "not registered in Entra ID": there is no Entra device id to show.
+      deviceId: entraDeviceIdOf(managed) === null ? null : (managed.azureADDeviceId ?? null),
       assetName: managed.deviceName ?? null,
       hostNameOrIp: intuneHostName(managed),
       os: managed.operatingSystem ?? null,
