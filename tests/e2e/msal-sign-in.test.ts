@@ -54,6 +54,15 @@ describe("MSAL sign-in in the extension through chrome.identity", () => {
     await cloud?.close();
   });
 
+  it("reports a closed sign-in window as cancelled, leaving MSAL ready for the next try", async () => {
+    const signInWindow = browser.context.waitForEvent("page");
+    await popup.locator("#sign-in").click();
+    const loginPage = await signInWindow;
+    await loginPage.locator("#i0116").waitFor();
+    await loginPage.close();
+    await popup.getByText("The sign-in window was closed.").waitFor();
+  });
+
   it("signs in interactively with auth code + PKCE through launchWebAuthFlow", async () => {
     const signInWindow = browser.context.waitForEvent("page");
     await popup.locator("#sign-in").click();
