@@ -8,6 +8,7 @@ import { GraphError, graphErrorBody, unknownSegment } from "./errors";
 import { ConnectionResetSignal, faultMiddleware } from "./fault-middleware";
 import type { GraphEnv } from "./hono-env";
 import { logGraphRequest } from "./request-log";
+import { registerConditionalAccessRoutes } from "./routes/conditional-access";
 import { registerDeviceRoutes } from "./routes/devices";
 import { registerDirectoryRoutes } from "./routes/directory";
 import { registerDirectoryRoleRoutes } from "./routes/directory-roles";
@@ -114,6 +115,7 @@ function createGraphApi(ctx: CloudContext, version: string, dispatch: Dispatch):
   registerPolicyRoutes(api, ctx);
   registerTenantRelationshipRoutes(api, ctx);
   registerDirectoryRoutes(api, ctx);
+  registerConditionalAccessRoutes(api, ctx);
   registerBatchRoute(api, ctx, dispatch);
   return api;
 }

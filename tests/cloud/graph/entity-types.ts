@@ -214,3 +214,24 @@ export function canonicalProperty(type: EntityType, name: string): string | unde
   for (const property of type.properties) if (property.toLowerCase() === lowered) return property;
   return undefined;
 }
+
+export const CONDITIONAL_ACCESS_POLICY: EntityType = {
+  name: "microsoft.graph.conditionalAccessPolicy",
+  properties: set(
+    "id conditions createdDateTime description displayName grantControls modifiedDateTime sessionControls state templateId",
+  ),
+};
+
+export const DELEGATED_ADMIN_RELATIONSHIP: EntityType = {
+  name: "microsoft.graph.delegatedAdminRelationship",
+  properties: set(`
+    id accessDetails activatedDateTime autoExtendDuration createdDateTime customer displayName
+    duration endDateTime lastModifiedDateTime status`),
+};
+
+export const APP_ROLE_ASSIGNMENT: EntityType = {
+  name: "microsoft.graph.appRoleAssignment",
+  properties: set(
+    "id appRoleId createdDateTime deletedDateTime principalDisplayName principalId principalType resourceDisplayName resourceId",
+  ),
+};

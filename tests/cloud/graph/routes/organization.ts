@@ -15,7 +15,12 @@ export function registerOrganizationRoutes(api: Hono<GraphEnv>, ctx: CloudContex
       { type: ORGANIZATION, maxTop: undefined },
       true,
     );
-    const organization = { id: tenantOf(c).id, ...organizationOf(tenantOf(c)) };
+    const tenant = tenantOf(c);
+    // The generator stores the organization; tenants built without one get it derived.
+    const organization = tenant.collections.organization.get(tenant.id) ?? {
+      id: tenant.id,
+      ...organizationOf(tenant),
+    };
     return graphJson(c, {
       "@odata.context": contextUrl(c, "organization", options.select),
       value: [projectObject(organization, ORGANIZATION, options.select)],

@@ -1,8 +1,14 @@
+import { randomBytes } from "node:crypto";
 import type { Hono } from "hono";
 import type { CloudContext } from "../../context";
-import { type EmulatedTenant, type GraphObject, removeObject } from "../../tenants/model";
-import { SERVICE_PRINCIPAL } from "../entity-types";
-import { notFound } from "../errors";
+import {
+  type EmulatedTenant,
+  type GraphObject,
+  putObject,
+  removeObject,
+} from "../../tenants/model";
+import { APP_ROLE_ASSIGNMENT, SERVICE_PRINCIPAL } from "../entity-types";
+import { badRequest, notFound } from "../errors";
 import type { GraphEnv } from "../hono-env";
 import { parseQueryOptions, type QueryRules } from "../odata/query-options";
 import { projectObject } from "../odata/select";
@@ -47,6 +53,72 @@ export function registerServicePrincipalRoutes(api: Hono<GraphEnv>, ctx: CloudCo
       ...projectObject(servicePrincipal, SERVICE_PRINCIPAL, options.select),
     });
   });
+
+  // serviceprincipal-list-approleassignedto.md: who holds this resource's app roles.
+  api.get(
+    "/servicePrincipals/:id/appRoleAssignedTo",
+    endpoint(ctx, "listAppRoleAssignedTo", "identity"),
+    (c) => {
+      const tenant = tenantOf(c);
+      const resource = findServicePrincipal(tenant, c.req.param("id"));
+      const query = readListQuery(c, { type: APP_ROLE_ASSIGNMENT, maxTop: 999 });
+      return listResponse(c, {
+        query,
+        type: APP_ROLE_ASSIGNMENT,
+        objects: collectionFor(tenant, "appRoleAssignments", query.options),
+        entitySet: `servicePrincipals('${resource.id}')/appRoleAssignedTo`,
+        defaultPageSize: 100,
+        extraFilter: (assignment) => assignment.resourceId === resource.id,
+      });
+    },
+  );
+
+  // serviceprincipal-post-approleassignedto.md: 201 Created with the assignment.
+  api.post(
+    "/servicePrincipals/:id/appRoleAssignedTo",
+    endpoint(ctx, "createAppRoleAssignment", "identity"),
+    async (c) => {
+      const tenant = tenantOf(c);
+      const resource = findServicePrincipal(tenant, c.req.param("id"));
+      const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+      const principalId = body?.principalId;
+      const appRoleId = body?.appRoleId;
+      if (typeof principalId !== "string" || typeof appRoleId !== "string") {
+        throw badRequest(
+          "Invalid value specified for property 'principalId' or 'appRoleId' of resource 'AppRoleAssignment'.",
+        );
+      }
+      const principal =
+        tenant.collections.servicePrincipals.get(principalId) ??
+        tenant.collections.users.get(principalId);
+      if (!principal) throw notFound(principalId);
+      const assignment = {
+        id: randomBytes(32).toString("base64url").slice(0, 43),
+        deletedDateTime: null,
+        appRoleId,
+        createdDateTime: new Date(ctx.state.clock.now()).toISOString().replace(/\.\d+Z$/, "Z"),
+        principalDisplayName: String(principal.displayName ?? ""),
+        principalId,
+        principalType: tenant.collections.users.has(principalId) ? "User" : "ServicePrincipal",
+        resourceDisplayName: String(resource.displayName ?? ""),
+        resourceId: resource.id,
+      };
+      putObject(tenant, "appRoleAssignments", assignment);
+      return graphJson(
+        c,
+        {
+          "@odata.context": contextUrl(
+            c,
+            `servicePrincipals('${resource.id}')/appRoleAssignedTo`,
+            undefined,
+            "/$entity",
+          ),
+          ...assignment,
+        },
+        201,
+      );
+    },
+  );
 
   // serviceprincipal-delete.md: 204 No Content. Deleting the enterprise application also takes
   // its delegated permission grants with it, so the app must be consented again.
