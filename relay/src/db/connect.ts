@@ -51,8 +51,14 @@ function connectPostgres(url: string, options: ConnectOptions): RelayDatabase {
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
   });
-  // Without a listener, an idle client's error (the server restarting) would crash the process.
+  // Without listeners, a connection dying (the server restarting) would be an uncaught 'error'
+  // event and crash the process: the pool reports idle clients, each client reports itself while
+  // checked out (e.g. between two statements of a transaction). The failing query still rejects,
+  // and the relay answers 503.
   pool.on("error", (error) => options.onBackgroundError?.(error));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => options.onBackgroundError?.(error));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }

@@ -53,7 +53,13 @@ export async function startRelayProcess(env: Record<string, string>): Promise<Re
         () => reject(new Error(`relay never printed ${pattern}; output:\n${lines.join("\n")}`)),
         timeoutMs,
       );
-      waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+      waiters.push({
+        pattern,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      });
       void exited.then((code) =>
         reject(
           new Error(`relay exited (${code}) before printing ${pattern}:\n${lines.join("\n")}`),
