@@ -11,8 +11,13 @@ export async function recordSignedIn(account: AccountSummary): Promise<void> {
   });
 }
 
-/** Records a failure that needs the technician (expired sign-in, missing consent, …). */
-export async function recordFailure(error: unknown): Promise<void> {
+/**
+ * Records that the technician must sign in again (refresh token expired or revoked, no session).
+ * Other failures concern one tenant or one call, and stay with the caller's reply.
+ */
+export async function recordIfSignInRequired(error: unknown): Promise<void> {
+  if (typeof error !== "object" || error === null) return;
+  // Errors from the offscreen document arrive as RemoteCommandError carrying the original name.
   const { name, code, nextStep } = error as { name?: unknown; code?: unknown; nextStep?: unknown };
   if (name !== "SignInRequiredError") return;
   const previous: AuthStatus = await readItem(authStatusItem);

@@ -1,7 +1,7 @@
 import type { TokenSummary } from "../../auth/summaries";
 import type { RequestOf } from "../../messages";
 import { sendCommand } from "../../messaging/send";
-import { recordFailure } from "../auth-status";
+import { recordIfSignInRequired } from "../auth-status";
 import { requireClientId } from "../client-id";
 import { ensureOffscreenDocument } from "../offscreen-document";
 
@@ -19,7 +19,7 @@ export async function acquireToken({
       forceRefresh,
     });
   } catch (error) {
-    await recordFailure(error);
+    await recordIfSignInRequired(error);
     throw error;
   }
 }

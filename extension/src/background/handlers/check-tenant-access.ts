@@ -1,7 +1,7 @@
 import type { TenantAccessCheck } from "../../auth/summaries";
 import type { RequestOf } from "../../messages";
 import { sendCommand } from "../../messaging/send";
-import { recordFailure } from "../auth-status";
+import { recordIfSignInRequired } from "../auth-status";
 import { requireClientId } from "../client-id";
 import { ensureOffscreenDocument } from "../offscreen-document";
 
@@ -14,7 +14,7 @@ export async function checkAccess({
   try {
     return await sendCommand("offscreen", "graph.checkTenantAccess", { clientId, tenantId });
   } catch (error) {
-    await recordFailure(error);
+    await recordIfSignInRequired(error);
     throw error;
   }
 }

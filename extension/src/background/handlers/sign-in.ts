@@ -1,7 +1,7 @@
 import type { AccountSummary } from "../../auth/summaries";
 import type { RequestOf } from "../../messages";
 import { sendCommand } from "../../messaging/send";
-import { recordFailure, recordSignedIn } from "../auth-status";
+import { recordIfSignInRequired, recordSignedIn } from "../auth-status";
 import { requireClientId } from "../client-id";
 import { ensureOffscreenDocument } from "../offscreen-document";
 import { runWebAuthFlow } from "../web-auth-flow";
@@ -34,7 +34,7 @@ export async function signIn({
     await recordSignedIn(account);
     return account;
   } catch (error) {
-    await recordFailure(error);
+    await recordIfSignInRequired(error);
     throw error;
   }
 }
