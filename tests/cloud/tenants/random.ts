@@ -65,11 +65,12 @@ export class SeededRandom {
   /** Picks by weight: `[[value, weight], ...]`. */
   weighted<T>(choices: readonly (readonly [T, number])[]): T {
     let total = 0;
-    for (const [, weight] of choices) total += weight;
+    for (let i = 0; i < choices.length; i++) total += (choices[i] as readonly [T, number])[1];
     let roll = this.next() * total;
-    for (const [value, weight] of choices) {
-      roll -= weight;
-      if (roll < 0) return value;
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i] as readonly [T, number];
+      roll -= choice[1];
+      if (roll < 0) return choice[0];
     }
     const last = choices[choices.length - 1];
     if (!last) throw new Error("SeededRandom.weighted: no choices");
@@ -91,23 +92,33 @@ export class SeededRandom {
 
   /** A version-4-shaped GUID, lower case, as Entra ID spells object ids. */
   guid(): string {
-    const w0 = this.nextUint32();
-    const w1 = this.nextUint32();
-    const w2 = this.nextUint32();
-    const w3 = this.nextUint32();
-    const hex = (n: number) => n.toString(16).padStart(8, "0");
-    const h1 = hex(w1);
-    const h2 = hex(((w2 & 0x3fffffff) | 0x80000000) >>> 0);
-    return `${hex(w0)}-${h1.slice(0, 4)}-4${h1.slice(5, 8)}-${h2.slice(0, 4)}-${h2.slice(4)}${hex(w3)}`;
+    const out = GUID_BUFFER;
+    let pos = 0;
+    for (let word = 0; word < 4; word++) {
+      let bits = this.nextUint32();
+      if (word === 1) bits = ((bits & 0xffff0fff) | 0x00004000) >>> 0; // version 4
+      if (word === 2) bits = ((bits & 0x3fffffff) | 0x80000000) >>> 0; // RFC 4122 variant
+      for (let shift = 28; shift >= 0; shift -= 4) {
+        if (pos === 8 || pos === 13 || pos === 18 || pos === 23) out[pos++] = 45; // "-"
+        out[pos++] = HEX_CODES[(bits >>> shift) & 15] as number;
+      }
+    }
+    // One flat string per GUID: a million ids for a large tenant are cheap this way.
+    return out.toString("latin1", 0, 36);
   }
 
-  /** `length` characters from `alphabet`. */
+  /** `length` characters from `alphabet` (at most 64 characters long). */
   chars(alphabet: string, length: number): string {
-    let out = "";
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
-    return out;
+    if (length > CHARS_BUFFER.length) throw new Error("SeededRandom.chars: too long");
+    for (let i = 0; i < length; i++)
+      CHARS_BUFFER[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    return CHARS_BUFFER.toString("latin1", 0, length);
   }
 }
+
+const HEX_CODES = Buffer.from("0123456789abcdef", "latin1");
+const GUID_BUFFER = Buffer.alloc(36);
+const CHARS_BUFFER = Buffer.alloc(64);
 
 /** FNV-1a, to turn a stream label into seed bits. */
 export function hashString(text: string): number {

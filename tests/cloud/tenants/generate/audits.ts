@@ -4,10 +4,10 @@ import {
   type AuditActivity,
 } from "../catalog/audit-activities";
 import { DAY_MS, isoTicks } from "../graph-ids";
-import { type GraphObject, putObject } from "../model";
+import type { GraphObject } from "../model";
 import type { SeededRandom } from "../random";
 import type { GenerationContext, UserIndex } from "./context";
-import { EMPTY } from "./context";
+import { EMPTY, seedObject } from "./context";
 
 const ACTIVITY_WEIGHTS: readonly (readonly [AuditActivity, number])[] = AUDIT_ACTIVITIES.map(
   (activity) => [activity, activity.weight],
@@ -16,6 +16,30 @@ const ACTIVITY_WEIGHTS: readonly (readonly [AuditActivity, number])[] = AUDIT_AC
 /** Audit logs keep 30 days with Entra ID P1/P2 (7 on the free tier); the generator fills 30. */
 const RETENTION_DAYS = 30;
 
+const BROWSER_DETAILS = Object.freeze([
+  Object.freeze({
+    key: "User-Agent",
+    value:
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+  }),
+]);
+
+/** Per activity, a few frozen `modifiedProperties` variants shared by all its events. */
+const MODIFIED_PROPERTIES = new Map<AuditActivity, readonly (readonly object[])[]>(
+  AUDIT_ACTIVITIES.map((activity) => [
+    activity,
+    ["[]", '["true"]', '["false"]'].map((newValue) =>
+      activity.modifiedProperties.length === 0
+        ? EMPTY
+        : Object.freeze(
+            activity.modifiedProperties.map((displayName) =>
+              Object.freeze({ displayName, oldValue: null, newValue }),
+            ),
+          ),
+    ),
+  ]),
+);
+
 export interface AuditTargets {
   groups: readonly GraphObject[];
   devices: readonly GraphObject[];
@@ -23,9 +47,16 @@ export interface AuditTargets {
   roleNames: readonly string[];
 }
 
+/** Who did it: a few administrators, each from one or two addresses, and Microsoft services. */
+interface Initiators {
+  users: readonly object[];
+  apps: readonly object[];
+}
+
 /**
  * `directoryAudits` spread over the last 30 days, newest first (the order Graph lists them in),
  * initiated by administrators (with an IP address) or by Microsoft services, mostly successful.
+ * Events share their frozen initiator and property objects, so 200,000 of them stay small.
  */
 export function generateDirectoryAudits(
   context: GenerationContext,
@@ -33,36 +64,69 @@ export function generateDirectoryAudits(
   targets: AuditTargets,
 ): void {
   const { spec, rng, nowMs, tenant } = context;
-  const actors = users.members
-    .filter((user) => user.userType === "Member" && user !== users.breakGlass)
-    .slice(0, 12);
+  const initiators = buildInitiators(rng, users);
   const times = new Float64Array(spec.auditEvents);
   for (let i = 0; i < times.length; i++) times[i] = nowMs - rng.next() * RETENTION_DAYS * DAY_MS;
   times.sort();
   for (let i = times.length - 1; i >= 0; i--) {
     const activity = rng.weighted(ACTIVITY_WEIGHTS);
-    putObject(
+    seedObject(
       tenant,
       "directoryAudits",
-      buildAudit(context, activity, times[i] as number, actors, users, targets),
+      buildAudit(context, activity, times[i] as number, initiators, users, targets),
     );
   }
+}
+
+function buildInitiators(rng: SeededRandom, users: UserIndex): Initiators {
+  const actors = users.members
+    .filter((user) => user !== users.breakGlass && user !== users.syncAccount)
+    .slice(0, 12);
+  const byUser: object[] = [];
+  for (const actor of actors) {
+    for (let address = 0; address < 2; address++) {
+      byUser.push(
+        Object.freeze({
+          user: Object.freeze({
+            id: actor.id,
+            displayName: null,
+            userPrincipalName: actor.userPrincipalName,
+            ipAddress: ipAddress(rng),
+            userType: null,
+            homeTenantId: null,
+            homeTenantName: null,
+          }),
+          app: null,
+        }),
+      );
+    }
+  }
+  const byApp = AUDIT_INITIATING_APPS.map((app) =>
+    Object.freeze({
+      user: null,
+      app: Object.freeze({
+        appId: app.appId,
+        displayName: app.displayName,
+        servicePrincipalId: null,
+        servicePrincipalName: null,
+      }),
+    }),
+  );
+  return { users: byUser, apps: byApp };
 }
 
 function buildAudit(
   context: GenerationContext,
   activity: AuditActivity,
   atMs: number,
-  actors: readonly GraphObject[],
+  initiators: Initiators,
   users: UserIndex,
   targets: AuditTargets,
 ): GraphObject {
   const { rng } = context;
   const correlationId = rng.guid();
   const success = rng.chance(0.96);
-  const byApp = activity.initiator === "app" || actors.length === 0;
-  const actor = byApp ? null : rng.pick(actors);
-  const app = rng.pick(AUDIT_INITIATING_APPS);
+  const byUser = activity.initiator === "user" && initiators.users.length > 0;
   return {
     // Graph's audit ids: `Directory_<correlationId>_<5 chars>_<number>`.
     id: `Directory_${correlationId}_${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 5)}_${rng.int(10_000_000, 99_999_999)}`,
@@ -74,44 +138,21 @@ function buildAudit(
     activityDateTime: isoTicks(atMs, rng.int(0, 9999)),
     loggedByService: activity.loggedByService,
     operationType: activity.operationType,
-    initiatedBy: actor
-      ? {
-          user: {
-            id: actor.id,
-            displayName: null,
-            userPrincipalName: actor.userPrincipalName,
-            ipAddress: ipAddress(rng),
-            userType: null,
-            homeTenantId: null,
-            homeTenantName: null,
-          },
-          app: null,
-        }
-      : {
-          user: null,
-          app: {
-            appId: app.appId,
-            displayName: app.displayName,
-            servicePrincipalId: null,
-            servicePrincipalName: null,
-          },
-        },
+    initiatedBy: byUser ? rng.pick(initiators.users) : rng.pick(initiators.apps),
     targetResources: [target(context, activity, users, targets)],
-    additionalDetails: actor
-      ? [
-          {
-            key: "User-Agent",
-            value:
-              "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
-          },
-        ]
-      : EMPTY,
+    additionalDetails: byUser ? BROWSER_DETAILS : EMPTY,
   };
 }
 
 function ipAddress(rng: SeededRandom): string {
   return `${rng.pick([20, 40, 52, 81, 86, 92, 145, 203])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
 }
+
+const POLICY_NAMES = [
+  "Security Defaults",
+  "Require MFA for admins",
+  "Block legacy authentication",
+] as const;
 
 function target(
   context: GenerationContext,
@@ -120,14 +161,7 @@ function target(
   targets: AuditTargets,
 ): object {
   const { rng } = context;
-  const modifiedProperties =
-    activity.modifiedProperties.length === 0
-      ? EMPTY
-      : activity.modifiedProperties.map((name) => ({
-          displayName: name,
-          oldValue: null,
-          newValue: `"${rng.chars("abcdefghijklmnopqrstuvwxyz", 6)}"`,
-        }));
+  const modifiedProperties = rng.pick(MODIFIED_PROPERTIES.get(activity) ?? [EMPTY]);
   // directoryaudits-list.json spells the target type "Type"; the v1.0 schema says "type". Both, so either reader works.
   const base = (
     id: string,
@@ -135,7 +169,15 @@ function target(
     type: string,
     userPrincipalName: string | null,
     groupType: string | null,
-  ) => ({ id, displayName, type, Type: type, userPrincipalName, groupType, modifiedProperties });
+  ) => ({
+    id,
+    displayName,
+    type,
+    Type: type,
+    userPrincipalName,
+    groupType,
+    modifiedProperties,
+  });
   switch (activity.target) {
     case "Group": {
       const group = targets.groups.length > 0 ? rng.pick(targets.groups) : null;
@@ -169,19 +211,10 @@ function target(
         null,
       );
     case "Policy":
-      return base(
-        rng.guid(),
-        rng.pick(["Security Defaults", "Require MFA for admins", "Block legacy authentication"]),
-        "Policy",
-        null,
-        null,
-      );
+      return base(rng.guid(), rng.pick(POLICY_NAMES), "Policy", null, null);
     case "User":
       break;
   }
-  const user = rng.pick([
-    ...(users.members.length > 0 ? [rng.pick(users.members)] : []),
-    users.admin,
-  ]);
+  const user = users.members.length > 0 ? rng.pick(users.members) : users.admin;
   return base(user.id, null, "User", String(user.userPrincipalName), null);
 }

@@ -1,7 +1,8 @@
 import { DAY_MS, isoSeconds, isoTicks } from "../graph-ids";
-import { type GraphObject, putObject } from "../model";
+import type { GraphObject } from "../model";
+import type { SeededRandom } from "../random";
 import type { GenerationContext, UserIndex } from "./context";
-import { EMPTY } from "./context";
+import { EMPTY, seedObject } from "./context";
 
 /** Well-known method ids Graph uses for the one-per-user methods. */
 const PASSWORD_METHOD_ID = "28c10230-6103-485e-b985-444c60001490";
@@ -47,15 +48,21 @@ const REGISTERED_PROFILES: readonly (readonly [Profile, number])[] = [
 /** `methodsRegistered` names (userRegistrationDetails) for each method a profile holds. */
 const METHOD_NAMES: Record<Profile, readonly string[]> = {
   none: EMPTY,
-  emailOnly: ["email"],
-  authenticator: ["microsoftAuthenticatorPush"],
-  authenticatorAndPhone: ["mobilePhone", "microsoftAuthenticatorPush"],
-  passwordlessAuthenticator: ["microsoftAuthenticatorPush", "microsoftAuthenticatorPasswordless"],
-  phone: ["mobilePhone"],
-  fido2: ["microsoftAuthenticatorPush", "fido2"],
-  windowsHello: ["microsoftAuthenticatorPush", "windowsHelloForBusiness"],
-  softwareOath: ["softwareOneTimePasscode"],
+  emailOnly: Object.freeze(["email"]),
+  authenticator: Object.freeze(["microsoftAuthenticatorPush"]),
+  authenticatorAndPhone: Object.freeze(["mobilePhone", "microsoftAuthenticatorPush"]),
+  passwordlessAuthenticator: Object.freeze([
+    "microsoftAuthenticatorPush",
+    "microsoftAuthenticatorPasswordless",
+  ]),
+  phone: Object.freeze(["mobilePhone"]),
+  fido2: Object.freeze(["microsoftAuthenticatorPush", "fido2"]),
+  windowsHello: Object.freeze(["microsoftAuthenticatorPush", "windowsHelloForBusiness"]),
+  softwareOath: Object.freeze(["softwareOneTimePasscode"]),
 };
+const PREFERRED_PUSH = Object.freeze(["push"]);
+const PREFERRED_OATH = Object.freeze(["oath"]);
+const PREFERRED_SMS = Object.freeze(["sms"]);
 
 const SSPR_METHODS = new Set([
   "email",
@@ -92,7 +99,7 @@ export function generateAuthentication(
       profile = rng.weighted(REGISTERED_PROFILES);
     else profile = rng.chance(0.3) ? "emailOnly" : "none";
     tenant.authenticationMethods.set(user.id, methodsFor(context, user, profile));
-    putObject(
+    seedObject(
       tenant,
       "userRegistrationDetails",
       registrationDetails(user, profile, isAdmin, ssprEnabled, reportRefreshed),
@@ -101,7 +108,7 @@ export function generateAuthentication(
   // Guests register methods in their home tenant: here they have none.
   for (const guest of users.guests) {
     tenant.authenticationMethods.set(guest.id, []);
-    putObject(
+    seedObject(
       tenant,
       "userRegistrationDetails",
       registrationDetails(guest, "none", adminUserIds.has(guest.id), ssprEnabled, reportRefreshed),
@@ -125,21 +132,6 @@ function methodsFor(
       createdDateTime: user.lastPasswordChangeDateTime ?? null,
     },
   ];
-  const phone = () => ({
-    "@odata.type": `${TYPE}phoneAuthenticationMethod`,
-    id: MOBILE_PHONE_METHOD_ID,
-    phoneNumber: `+1 ${rng.int(200, 989)}${rng.int(2000000, 9999999)}`,
-    phoneType: "mobile",
-    smsSignInState: "notAllowedByPolicy",
-  });
-  const authenticator = () => ({
-    "@odata.type": `${TYPE}microsoftAuthenticatorAuthenticationMethod`,
-    id: rng.guid(),
-    displayName: rng.pick(PHONES),
-    deviceTag: "SoftwareTokenActivated",
-    phoneAppVersion: `6.${rng.int(2301, 2410)}.${rng.int(1000, 9999)}`,
-    createdDateTime: created,
-  });
   switch (profile) {
     case "none":
       break;
@@ -152,17 +144,17 @@ function methodsFor(
       break;
     case "authenticator":
     case "passwordlessAuthenticator":
-      methods.push(authenticator());
+      methods.push(authenticatorMethod(rng, created));
       break;
     case "authenticatorAndPhone":
-      methods.push(phone(), authenticator());
+      methods.push(phoneMethod(rng), authenticatorMethod(rng, created));
       break;
     case "phone":
-      methods.push(phone());
+      methods.push(phoneMethod(rng));
       break;
     case "fido2": {
       const key = rng.pick(SECURITY_KEYS);
-      methods.push(authenticator(), {
+      methods.push(authenticatorMethod(rng, created), {
         "@odata.type": `${TYPE}fido2AuthenticationMethod`,
         id: rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 22),
         displayName: rng.pick(["Red key", "Blue key", "Backup key"]),
@@ -177,7 +169,7 @@ function methodsFor(
       break;
     }
     case "windowsHello":
-      methods.push(authenticator(), {
+      methods.push(authenticatorMethod(rng, created), {
         "@odata.type": `${TYPE}windowsHelloForBusinessAuthenticationMethod`,
         id: rng.guid(),
         displayName: `${String(user.givenName ?? user.mailNickname)}'s ${rng.pick(["Surface Laptop", "ThinkPad X1", "Latitude 7440"])}`,
@@ -195,6 +187,27 @@ function methodsFor(
       break;
   }
   return methods;
+}
+
+function phoneMethod(rng: SeededRandom): GraphObject {
+  return {
+    "@odata.type": `${TYPE}phoneAuthenticationMethod`,
+    id: MOBILE_PHONE_METHOD_ID,
+    phoneNumber: `+1 ${rng.int(200, 989)}${rng.int(2000000, 9999999)}`,
+    phoneType: "mobile",
+    smsSignInState: "notAllowedByPolicy",
+  };
+}
+
+function authenticatorMethod(rng: SeededRandom, createdDateTime: string): GraphObject {
+  return {
+    "@odata.type": `${TYPE}microsoftAuthenticatorAuthenticationMethod`,
+    id: rng.guid(),
+    displayName: rng.pick(PHONES),
+    deviceTag: "SoftwareTokenActivated",
+    phoneAppVersion: `6.${rng.int(2301, 2410)}.${rng.int(1000, 9999)}`,
+    createdDateTime,
+  };
 }
 
 function registrationDetails(
@@ -228,7 +241,14 @@ function registrationDetails(
     lastUpdatedDateTime,
     methodsRegistered,
     isSystemPreferredAuthenticationMethodEnabled: true,
-    systemPreferredAuthenticationMethods: preferred ? [preferred] : EMPTY,
+    systemPreferredAuthenticationMethods:
+      preferred === "push"
+        ? PREFERRED_PUSH
+        : preferred === "oath"
+          ? PREFERRED_OATH
+          : preferred === "sms"
+            ? PREFERRED_SMS
+            : EMPTY,
     userPreferredMethodForSecondaryAuthentication: preferred,
     // The report spells user types in lower case ("member", "guest"), unlike user.userType.
     userType: user.userType === "Guest" ? "guest" : "member",

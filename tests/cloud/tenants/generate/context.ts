@@ -1,4 +1,4 @@
-import type { EmulatedTenant, GraphObject } from "../model";
+import type { CollectionName, EmulatedTenant, GraphObject } from "../model";
 import type { SeededRandom } from "../random";
 import type { ResolvedTenantSpec } from "../tenant-spec";
 
@@ -28,3 +28,16 @@ export interface UserIndex {
 
 /** Shared empty array for properties that are always `[]`: one instance for all objects. */
 export const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * Stores an object of the tenant's initial contents. Unlike `putObject` it writes no change-log
+ * entry: generation is not a change, and delta queries answer their initial round from the
+ * collections themselves. Skipping the log keeps a 100,000-user tenant about a third smaller.
+ */
+export function seedObject(
+  tenant: EmulatedTenant,
+  collection: CollectionName,
+  object: GraphObject,
+): void {
+  tenant.collections[collection].set(object.id, object);
+}

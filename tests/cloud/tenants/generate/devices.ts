@@ -1,8 +1,8 @@
 import { DAY_MS, isoSeconds } from "../graph-ids";
-import { type GraphObject, putObject } from "../model";
+import type { GraphObject } from "../model";
 import type { SeededRandom } from "../random";
 import type { GenerationContext, UserIndex } from "./context";
-import { EMPTY } from "./context";
+import { EMPTY, seedObject } from "./context";
 import { domainSid } from "./sids";
 
 type Platform = "Windows" | "macOS" | "iOS" | "Android";
@@ -150,8 +150,8 @@ export function generateDevices(context: GenerationContext, users: UserIndex): v
       index: i,
       onPremSid,
     });
-    putObject(tenant, "devices", device.entra);
-    if (device.intune) putObject(tenant, "managedDevices", device.intune);
+    seedObject(tenant, "devices", device.entra);
+    if (device.intune) seedObject(tenant, "managedDevices", device.intune);
   }
 }
 

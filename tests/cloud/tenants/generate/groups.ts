@@ -1,8 +1,8 @@
 import { DEPARTMENTS } from "../catalog/people";
 import { DAY_MS, isoSeconds } from "../graph-ids";
-import { type GraphObject, putObject } from "../model";
+import type { GraphObject } from "../model";
 import type { GenerationContext, UserIndex } from "./context";
-import { EMPTY } from "./context";
+import { EMPTY, seedObject } from "./context";
 import { cloudSecurityIdentifier, domainSid } from "./sids";
 
 type GroupKind =
@@ -85,7 +85,7 @@ export function generateGroups(context: GenerationContext, users: UserIndex): Ge
     groups.push({ object, memberIds });
   }
   for (const group of groups) {
-    putObject(tenant, "groups", group.object);
+    seedObject(tenant, "groups", group.object);
     tenant.groupMembers.set(group.object.id, group.memberIds);
   }
   return groups;
@@ -237,7 +237,7 @@ export function buildRoleAssignableGroup(
     uniqueName: null,
     visibility: "Private",
   };
-  putObject(context.tenant, "groups", object);
+  seedObject(context.tenant, "groups", object);
   context.tenant.groupMembers.set(id, memberIds);
   return { object, memberIds };
 }

@@ -1,8 +1,9 @@
 import { SKU_CATALOG, type SkuCatalogEntry } from "../catalog/skus";
 import { DAY_MS } from "../graph-ids";
-import { type GraphObject, putObject, type TenantLicensing } from "../model";
+import type { GraphObject, TenantLicensing } from "../model";
 import { InvalidTenantSpecError, type SkuSpec } from "../tenant-spec";
 import type { GenerationContext } from "./context";
+import { seedObject } from "./context";
 
 /** Service plans that unlock what the emulator gates on. */
 const PLAN_ENTRA_ID_P1 = "41781fb2-bc02-4b7c-bd55-b576c07bb09d"; // AAD_PREMIUM
@@ -135,6 +136,6 @@ export function storeSubscribedSkus(
   }
   for (const sku of skus) {
     sku.object.consumedUnits = consumed.get(sku.entry.skuId) ?? 0;
-    putObject(context.tenant, "subscribedSkus", sku.object);
+    seedObject(context.tenant, "subscribedSkus", sku.object);
   }
 }

@@ -1,7 +1,7 @@
 import { DAY_MS, isoSeconds } from "../graph-ids";
-import { type GraphObject, putObject } from "../model";
+import type { GraphObject } from "../model";
 import type { GenerationContext } from "./context";
-import { EMPTY } from "./context";
+import { EMPTY, seedObject } from "./context";
 import { type GeneratedSku, serviceOfPlan } from "./licences";
 
 /** The tenant's `organization` object (organization-get.json shape), id = tenant id. */
@@ -67,7 +67,7 @@ export function generateOrganization(
     })),
     verifiedDomains,
   };
-  putObject(tenant, "organization", organization);
+  seedObject(tenant, "organization", organization);
   return organization;
 }
 

@@ -1,5 +1,6 @@
-import { type EmulatedTenant, type GraphObject, putObject } from "../model";
+import type { EmulatedTenant, GraphObject } from "../model";
 import type { SeededRandom } from "../random";
+import { seedObject } from "./context";
 
 /**
  * Records a CSP customer in its partner's tenant: a `contract` (what `GET /contracts` lists) and a
@@ -22,7 +23,7 @@ export function linkCustomer(
     defaultDomainName,
     displayName: customer.displayName,
   };
-  putObject(partner, "contracts", contract);
+  seedObject(partner, "contracts", contract);
   const etag = Buffer.from(
     `"${rng.guid().slice(0, 8)}-0000-0200-0000-${rng.chars("0123456789abcdef", 12)}"`,
   ).toString("base64");
@@ -33,5 +34,5 @@ export function linkCustomer(
     tenantId: customer.id,
     displayName: customer.displayName,
   };
-  putObject(partner, "delegatedAdminCustomers", delegatedAdminCustomer);
+  seedObject(partner, "delegatedAdminCustomers", delegatedAdminCustomer);
 }

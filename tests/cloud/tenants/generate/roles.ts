@@ -5,8 +5,9 @@ import {
   type RoleTemplate,
 } from "../catalog/role-templates";
 import { roleAssignmentId } from "../graph-ids";
-import { type GraphObject, putObject } from "../model";
+import type { GraphObject } from "../model";
 import type { GenerationContext, UserIndex } from "./context";
+import { seedObject } from "./context";
 import { buildRoleAssignableGroup } from "./groups";
 
 /** Built-in definitions are identical in every tenant: one frozen object each, shared. */
@@ -80,7 +81,7 @@ export function generateRoles(
   servicePrincipals: readonly GraphObject[],
 ): GeneratedRoles {
   const { tenant, rng, spec } = context;
-  for (const definition of ROLE_DEFINITIONS) putObject(tenant, "roleDefinitions", definition);
+  for (const definition of ROLE_DEFINITIONS) seedObject(tenant, "roleDefinitions", definition);
 
   const wanted: [RoleTemplate, GraphObject][] = [];
   const assign = (key: RoleKey, principal: GraphObject) =>
@@ -146,7 +147,7 @@ export function generateRoles(
       roleDefinitionId: template.templateId,
     };
     assignments.push(assignment);
-    putObject(tenant, "roleAssignments", assignment);
+    seedObject(tenant, "roleAssignments", assignment);
     const members = membersByRole.get(template.templateId) ?? [];
     members.push(principal.id);
     membersByRole.set(template.templateId, members);
@@ -164,7 +165,7 @@ export function generateRoles(
       displayName: template.displayName,
       roleTemplateId: template.templateId,
     };
-    putObject(tenant, "directoryRoles", role);
+    seedObject(tenant, "directoryRoles", role);
     tenant.directoryRoleMembers.set(role.id, members);
   }
   return { adminUserIds, assignments };

@@ -1,7 +1,8 @@
 import { SECURE_SCORE_CONTROLS, type SecureScoreControl } from "../catalog/secure-score-controls";
 import { DAY_MS, isoDate, isoSeconds } from "../graph-ids";
-import { type GraphObject, putObject, type TenantLicensing } from "../model";
+import type { GraphObject, TenantLicensing } from "../model";
 import type { GenerationContext, UserIndex } from "./context";
+import { seedObject } from "./context";
 
 const HISTORY_DAYS = 90;
 const VENDOR = Object.freeze({
@@ -105,10 +106,10 @@ export function generateSecureScore(context: GenerationContext, users: UserIndex
       controlScores,
       vendorInformation: VENDOR,
     };
-    putObject(tenant, "secureScores", score);
+    seedObject(tenant, "secureScores", score);
   }
   for (const control of controls)
-    putObject(tenant, "secureScoreControlProfiles", controlProfile(context, control));
+    seedObject(tenant, "secureScoreControlProfiles", controlProfile(context, control));
 }
 
 function round(value: number): number {

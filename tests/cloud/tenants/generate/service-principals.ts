@@ -3,9 +3,9 @@ import {
   GRAPH_APPLICATION_PERMISSIONS,
   GRAPH_DELEGATED_PERMISSIONS,
 } from "../catalog/graph-permissions";
-import { type AppRegistration, type EmulatedTenant, type GraphObject, putObject } from "../model";
+import type { AppRegistration, EmulatedTenant, GraphObject } from "../model";
 import type { SeededRandom } from "../random";
-import { EMPTY } from "./context";
+import { EMPTY, seedObject } from "./context";
 
 /** Microsoft's own tenant, which owns first-party apps such as Microsoft Graph. */
 export const MICROSOFT_SERVICES_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
@@ -126,7 +126,7 @@ export function addGraphServicePrincipal(tenant: EmulatedTenant, rng: SeededRand
     signInAudience: "AzureADMultipleOrgs",
     tags: EMPTY,
   });
-  putObject(tenant, "servicePrincipals", object);
+  seedObject(tenant, "servicePrincipals", object);
   return object;
 }
 
@@ -194,7 +194,7 @@ export function addThirdPartyServicePrincipals(
       signInAudience: "AzureADMultipleOrgs",
       tags: ["WindowsAzureActiveDirectoryIntegratedApp"],
     });
-    putObject(tenant, "servicePrincipals", object);
+    seedObject(tenant, "servicePrincipals", object);
     added.push(object);
   }
   return added;

@@ -6,15 +6,18 @@ import type { SeededRandom } from "../random";
  * SIDs for Windows).
  */
 export function cloudSecurityIdentifier(objectId: string): string {
-  const hex = objectId.replace(/-/g, "");
   // .NET stores the first three GUID groups little-endian, the last eight bytes as written.
-  const reversedBytes = (h: string) =>
-    Number.parseInt(h.match(/../g)?.reverse().join("") ?? "0", 16);
-  const a = Number.parseInt(hex.slice(0, 8), 16);
-  const b = Number.parseInt(hex.slice(12, 16) + hex.slice(8, 12), 16);
-  const c = reversedBytes(hex.slice(16, 24));
-  const d = reversedBytes(hex.slice(24, 32));
+  const a = Number.parseInt(objectId.slice(0, 8), 16);
+  const b = Number.parseInt(objectId.slice(14, 18) + objectId.slice(9, 13), 16);
+  const c = swapBytes(Number.parseInt(objectId.slice(19, 23) + objectId.slice(24, 28), 16));
+  const d = swapBytes(Number.parseInt(objectId.slice(28, 36), 16));
   return `S-1-12-1-${a}-${b}-${c}-${d}`;
+}
+
+function swapBytes(word: number): number {
+  return (
+    (((word & 0xff) << 24) | ((word & 0xff00) << 8) | ((word >>> 8) & 0xff00) | (word >>> 24)) >>> 0
+  );
 }
 
 /** An on-premises Active Directory domain SID prefix, `S-1-5-21-x-y-z`. */

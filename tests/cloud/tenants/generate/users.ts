@@ -9,9 +9,9 @@ import {
 } from "../catalog/people";
 import { DEMO_PASSWORD } from "../demo-constants";
 import { DAY_MS, isoSeconds } from "../graph-ids";
-import { type GraphObject, putObject } from "../model";
+import type { GraphObject } from "../model";
 import type { GenerationContext, UserIndex } from "./context";
-import { EMPTY } from "./context";
+import { EMPTY, seedObject } from "./context";
 import type { GeneratedSku } from "./licences";
 import { cloudSecurityIdentifier, domainSid, immutableId } from "./sids";
 import { assignLicences, type LicenceSets, licenceSetFor } from "./user-licences";
@@ -73,8 +73,8 @@ export function generateUsers(
   }
   const guests: GraphObject[] = [];
   for (let i = 0; i < spec.guests; i++) guests.push(buildGuest(context, i));
-  for (const user of members) putObject(tenant, "users", user);
-  for (const user of guests) putObject(tenant, "users", user);
+  for (const user of members) seedObject(tenant, "users", user);
+  for (const user of guests) seedObject(tenant, "users", user);
   if (!admin || !breakGlass) throw new Error("generateUsers: built-in accounts missing");
   return { members, guests, admin, breakGlass, syncAccount, named };
 }
@@ -181,11 +181,7 @@ function buildMember(
         ? rng.chance(0.6)
           ? "DisablePasswordExpiration"
           : null
-        : rng.weighted<string | null>([
-            [null, 80],
-            ["DisablePasswordExpiration", 17],
-            ["DisableStrongPassword", 3],
-          ]);
+        : rng.weighted(CLOUD_PASSWORD_POLICIES);
   const phoneNumber = `${office.phonePrefix}${String(rng.int(100, 9999)).padStart(4, "0")}`;
   const staff = plan.role === "staff";
   return {
@@ -356,6 +352,32 @@ function buildGuest(context: GenerationContext, index: number): GraphObject {
   };
 }
 
+type SignInBucket = "recent" | "month" | "stale" | "never";
+const ENABLED_SIGN_IN_BUCKETS: readonly (readonly [SignInBucket, number])[] = [
+  ["recent", 72],
+  ["month", 12],
+  ["stale", 9],
+  ["never", 7],
+];
+/** Disabled accounts are mostly leavers: their last sign-in is old. */
+const DISABLED_SIGN_IN_BUCKETS: readonly (readonly [SignInBucket, number])[] = [
+  ["recent", 10],
+  ["month", 12],
+  ["stale", 60],
+  ["never", 7],
+];
+const SIGN_IN_DAYS: Record<Exclude<SignInBucket, "never">, readonly [number, number]> = {
+  recent: [0, 14],
+  month: [15, 89],
+  stale: [91, 400],
+};
+
+const CLOUD_PASSWORD_POLICIES: readonly (readonly [string | null, number])[] = [
+  [null, 80],
+  ["DisablePasswordExpiration", 17],
+  ["DisableStrongPassword", 3],
+];
+
 /** A never-used account: Graph reports the activity object with null timestamps. */
 const NEVER_SIGNED_IN = Object.freeze({
   lastSignInDateTime: null,
@@ -382,15 +404,9 @@ function signInActivity(
   const bucket =
     role === "admin" || role === "named" || role === "syncAccount"
       ? "recent"
-      : rng.weighted<"recent" | "month" | "stale" | "never">([
-          ["recent", accountEnabled ? 72 : 10],
-          ["month", 12],
-          ["stale", accountEnabled ? 9 : 60],
-          ["never", 7],
-        ]);
+      : rng.weighted(accountEnabled ? ENABLED_SIGN_IN_BUCKETS : DISABLED_SIGN_IN_BUCKETS);
   if (bucket === "never") return NEVER_SIGNED_IN;
-  const maxDays = { recent: 14, month: 89, stale: 400 }[bucket];
-  const minDays = { recent: 0, month: 15, stale: 91 }[bucket];
+  const [minDays, maxDays] = SIGN_IN_DAYS[bucket];
   const daysAgo = Math.min(ageDays, rng.int(minDays, maxDays));
   const interactiveMs = nowMs - daysAgo * DAY_MS - rng.int(0, DAY_MS - 1);
   const nonInteractiveMs = Math.min(nowMs, interactiveMs + rng.int(0, 3) * DAY_MS);
