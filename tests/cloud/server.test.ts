@@ -157,6 +157,11 @@ describe("admin API", () => {
     expect(notJson.body).toEqual({ error: { code: "BadRequest", message: "Body must be JSON" } });
   });
 
+  it("mounts the Graph emulator's admin routes under /_emulator/graph", async () => {
+    const response = await fetchCloud(`${cloud.url}/_emulator/graph/faults`);
+    expect(response.status).toBe(200);
+  });
+
   it("answers revocation of an unknown user with 404", async () => {
     expect((await postJson("/_emulator/refresh-tokens/revoke", { userId: "nobody" })).status).toBe(
       404,

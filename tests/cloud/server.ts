@@ -1,7 +1,7 @@
 import { createSecureServer, type Http2SecureServer } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import { createAdminApp } from "./admin/app";
+import { type AdminMount, createAdminApp } from "./admin/app";
 import { generateEmulatorCertificates } from "./certs";
 import { type CloudContext, type CreateCloudOptions, createCloudContext } from "./context";
 import { createIdentityApp } from "./identity/app";
@@ -49,28 +49,41 @@ interface HostApp {
   fetch: FetchHandler;
 }
 
+interface GraphParts {
+  host: HostApp;
+  /** Graph's admin routes, mounted at `/_emulator/graph` on the admin host. */
+  admin: AdminMount[];
+}
+
 /**
  * Microsoft Graph is built by another part of the emulator; if it cannot load, the login host
  * and the admin API still work and Graph answers 503 saying why (and the error goes to stderr).
  */
-async function loadGraphApp(ctx: CloudContext): Promise<HostApp> {
+async function loadGraph(ctx: CloudContext): Promise<GraphParts> {
   try {
-    const { createGraphApp } = await import("./graph/app");
+    const [{ createGraphApp }, { createGraphAdminRoutes }] = await Promise.all([
+      import("./graph/app"),
+      import("./graph/admin"),
+    ]);
     const app = createGraphApp(ctx);
-    return { fetch: (request) => app.fetch(request) };
+    return {
+      host: { fetch: (request) => app.fetch(request) },
+      admin: [{ path: "/_emulator/graph", routes: createGraphAdminRoutes(ctx) }],
+    };
   } catch (error) {
     console.error("cloud emulator: Microsoft Graph is unavailable:", error);
     const message = `The Graph emulator failed to load: ${(error as Error).message}`;
-    return { fetch: () => jsonResponse(503, "ServiceUnavailable", message) };
+    return { host: { fetch: () => jsonResponse(503, "ServiceUnavailable", message) }, admin: [] };
   }
 }
 
 /** Dispatches by host and logs every request it serves (Graph logs its own, with the caller). */
 export async function createCloudDispatcher(ctx: CloudContext): Promise<FetchHandler> {
   const apps = new Map<string, HostApp>();
-  const admin = createAdminApp(ctx);
+  const graph = await loadGraph(ctx);
+  const admin = createAdminApp(ctx, graph.admin);
   apps.set(LOGIN_HOST, createIdentityApp(ctx));
-  apps.set(GRAPH_HOST, await loadGraphApp(ctx));
+  apps.set(GRAPH_HOST, graph.host);
   for (const host of ADMIN_HOSTS) apps.set(host, admin);
 
   return async (request) => {

@@ -26,6 +26,15 @@ export function createIdentityApp(ctx: CloudContext): Hono {
   app.route("/", createTokenRoutes(ctx));
   app.route("/", createSignInRoutes(ctx));
 
+  // A bug must still answer like Microsoft's front door: a page naming the failure, not a bare 500.
+  app.onError((error, c) => {
+    console.error("cloud emulator: identity platform error", error);
+    return c.html(
+      `<!DOCTYPE html><html><body><h1 id="errorTitle">server_error</h1><pre id="errorDetails">${String(error).replace(/[<&]/g, "")}</pre></body></html>`,
+      500,
+    );
+  });
+
   app.notFound((c) =>
     c.html("<!DOCTYPE html><html><body><h1>404 - Not Found</h1></body></html>", 404),
   );

@@ -282,6 +282,19 @@ describe("sessions and prompt", () => {
     expect(answer.get("error_description")).toMatch(/^AADSTS65001:/);
   });
 
+  it("answers prompt=none with interaction_required (AADSTS16000) when the session's account cannot enter the tenant", async () => {
+    const browser = new TestBrowser(t.fetch);
+    await spaCode(t, browser, t.world.users.standaloneUser.upn, t.world.standalone.id).catch(
+      () => undefined,
+    );
+    expect(browser.cookies.has("ESTSAUTH")).toBe(true);
+    const { params } = spaParams({ prompt: "none" });
+    const response = await browser.get(authorizeUrl(t.world.consented.id, params));
+    const answer = redirectParams(response.headers.get("location"));
+    expect(answer.get("error")).toBe("interaction_required");
+    expect(answer.get("error_description")).toMatch(/^AADSTS16000:/);
+  });
+
   it("sets the persistent cookie only when the user chooses to stay signed in", async () => {
     const stay = new TestBrowser(t.fetch);
     const { params } = spaParams();

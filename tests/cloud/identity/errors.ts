@@ -192,7 +192,13 @@ export const errors = {
       90099,
       `The application '${appId}' (${appName}) has not been authorized in the tenant '${tenantId}'. Applications must be authorized to access the customer tenant before partner delegated administrators can use them. Provide pre-consent or execute the appropriate Partner Center API to authorize the application.`,
     ),
-  interactionRequired: (detail: string) => new IdentityError("interaction_required", 50076, detail),
+  /** A silent request whose signed-in account cannot be used in the tenant. */
+  accountNotInTenant: (tenantId: string, appId: string) =>
+    new IdentityError(
+      "interaction_required",
+      16000,
+      `User account from identity provider does not exist in tenant '${tenantId}' and cannot access the application '${appId}' in that tenant. This account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.`,
+    ),
   userNotFound: (tenantName: string) =>
     new IdentityError(
       "invalid_grant",

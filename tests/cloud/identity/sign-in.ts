@@ -234,9 +234,13 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
     );
     if (decision.ok && request.prompt !== "consent") return issueCode(c, flow, account, tenant);
     if (!interactive) {
-      const error = decision.ok
-        ? errors.consentRequired(flow.app.appId, flow.app.displayName)
-        : decision.error;
+      // Silent requests cannot show consent or error pages: the client must go interactive.
+      const error =
+        decision.ok || decision.remedy !== "none"
+          ? errors.consentRequired(flow.app.appId, flow.app.displayName)
+          : decision.access === "none"
+            ? errors.accountNotInTenant(tenant.id, flow.app.appId)
+            : decision.error;
       return redirectErrorToClient(c, ctx, request, error);
     }
     if (decision.ok) {
@@ -281,6 +285,14 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
     const prompt = request.prompt;
     if (prompt === "none") {
       const only = usable[0];
+      // Signed in, but not as anyone who may enter this tenant: interaction (another account) helps.
+      if (!only && session && session.accounts.length > 0 && !request.loginHint)
+        return redirectErrorToClient(
+          c,
+          ctx,
+          request,
+          errors.accountNotInTenant(request.tenantSegment, request.clientId),
+        );
       if (!only || usable.length > 1)
         return redirectErrorToClient(c, ctx, request, errors.loginRequired());
       return completeSignIn(c, flow, only, false);
