@@ -166,7 +166,9 @@ function deltaItem(
   state: DeltaState,
   object: GraphObject,
 ): Record<string, unknown> {
-  const item = projectObject(object, spec.type, state.select ?? undefined);
+  // Delta items leave out properties without a value (samples/users-delta.json: "Conf Room
+  // Adams" comes with displayName and id only, where a list shows givenName: null).
+  const item = withoutNulls(projectObject(object, spec.type, state.select ?? undefined));
   if (state.expandMembers && spec.members) {
     const memberIds = spec.members(tenant).get(object.id) ?? [];
     if (memberIds.length > 0) {
@@ -257,4 +259,10 @@ function resyncRequired(): GraphError {
     "resyncRequired",
     "The delta token is no longer valid, and the app must reset the sync state.",
   );
+}
+
+function withoutNulls(item: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(item))
+    if (value === null && key !== "id") delete item[key];
+  return item;
 }

@@ -44,6 +44,7 @@ const REQUESTS: Record<PermissionKey, { method?: string; path: string; body?: un
   },
   getSecurityDefaultsPolicy: { path: "/v1.0/policies/identitySecurityDefaultsEnforcementPolicy" },
   listMyMemberOf: { path: "/v1.0/me/memberOf" },
+  deleteGroup: { method: "DELETE", path: "/v1.0/groups/{groupId}" },
   listDelegatedAdminRelationships: {
     path: "/v1.0/tenantRelationships/delegatedAdminRelationships",
   },

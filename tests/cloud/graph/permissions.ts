@@ -95,6 +95,11 @@ export const PERMISSIONS = {
     ],
     source: "group-delta.md",
   },
+  deleteGroup: {
+    delegated: ["Group.ReadWrite.All", "Directory.ReadWrite.All"],
+    application: ["Group.ReadWrite.All", "Directory.ReadWrite.All"],
+    source: "group-delete.md",
+  },
   listGroupMembers: {
     delegated: [
       "GroupMember.Read.All",

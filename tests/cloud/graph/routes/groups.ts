@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { CloudContext } from "../../context";
-import type { GraphObject } from "../../tenants/model";
+import { type GraphObject, removeObject } from "../../tenants/model";
 import { answerDelta, directoryTypeOf } from "../delta";
 import { DEVICE, GROUP, SERVICE_PRINCIPAL, USER } from "../entity-types";
 import { notFound } from "../errors";
@@ -72,6 +72,16 @@ export function registerGroupRoutes(api: Hono<GraphEnv>, ctx: CloudContext): voi
       "@odata.context": `https://graph.microsoft.com/${c.get("version")}/$metadata#groups/$entity`,
       ...projectObject(group, GROUP, undefined),
     });
+  });
+
+  // group-delete.md: 204; Microsoft 365 groups go to the recycle bin (delta reports "changed").
+  api.delete("/groups/:id", endpoint(ctx, "deleteGroup", "identity"), (c) => {
+    const tenant = tenantOf(c);
+    const group = findById(tenant, "groups", c.req.param("id"));
+    if (!group) throw notFound(c.req.param("id"));
+    tenant.groupMembers.delete(group.id);
+    removeObject(tenant, "groups", group.id);
+    return c.body(null, 204);
   });
 
   api.get("/groups/:id/members", endpoint(ctx, "listGroupMembers", "identity"), (c) => {

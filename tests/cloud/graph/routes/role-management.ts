@@ -1,11 +1,12 @@
 import type { Hono } from "hono";
 import type { CloudContext } from "../../context";
 import type { GraphObject } from "../../tenants/model";
+import { directoryTypeOf } from "../delta";
 import { ROLE_ASSIGNMENT, ROLE_DEFINITION } from "../entity-types";
 import type { GraphEnv } from "../hono-env";
 import type { QueryRules } from "../odata/query-options";
 import { projectObject } from "../odata/select";
-import { directoryObject, projectDirectoryObject } from "./groups";
+import { directoryObject } from "./groups";
 import {
   collectionFor,
   contextUrl,
@@ -31,7 +32,14 @@ export function registerRoleManagementRoutes(api: Hono<GraphEnv>, ctx: CloudCont
         const item = projectObject(assignment, ROLE_ASSIGNMENT, query.options.select);
         if (expand.has("principal")) {
           const principal = directoryObject(tenant, String(assignment.principalId));
-          item.principal = principal ? projectDirectoryObject(tenant, principal, undefined) : null;
+          // The expanded principal comes with its stored properties, not the list's default set
+          // (samples/roleassignments-list.json shows accountEnabled, imAddresses, userType).
+          item.principal = principal
+            ? {
+                "@odata.type": `#microsoft.graph.${directoryTypeOf(tenant, principal.id)}`,
+                ...principal,
+              }
+            : null;
         }
         if (expand.has("roleDefinition")) {
           item.roleDefinition =

@@ -46,7 +46,8 @@ export function endpoint(
 ): MiddlewareHandler<GraphEnv> {
   return async (c, next) => {
     const caller = c.get("caller");
-    requirePermission(caller, permission);
+    // Graph charges a request before it authorises it: its 403s carry x-ms-resource-unit too
+    // (samples/batch-response.json items 3 and 4).
     const outcome = admitRequest(
       ctx.graph.throttling,
       throttleClassOf(c, throttle),
@@ -58,11 +59,12 @@ export function endpoint(
       ctx.state.clock.now(),
     );
     if (!outcome.ok) throw throttledError(formatRetryAfter(outcome.retryAfterMs), outcome.headers);
+    for (const [name, value] of Object.entries(outcome.headers)) c.header(name, value);
     try {
+      requirePermission(caller, permission);
       const delay = c.get("faultDelayMs");
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       await next();
-      for (const [name, value] of Object.entries(outcome.headers)) c.header(name, value);
     } finally {
       outcome.release();
     }

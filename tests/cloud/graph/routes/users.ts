@@ -2,7 +2,13 @@ import type { Hono } from "hono";
 import type { CloudContext } from "../../context";
 import type { EmulatedTenant, GraphObject } from "../../tenants/model";
 import { answerDelta } from "../delta";
-import { AUTHENTICATION_METHOD, DIRECTORY_ROLE, GROUP, USER } from "../entity-types";
+import {
+  AUTHENTICATION_METHOD,
+  DIRECTORY_ROLE,
+  type EntityType,
+  GROUP,
+  USER,
+} from "../entity-types";
 import { GraphError, notFound } from "../errors";
 import type { GraphEnv } from "../hono-env";
 import { requirePremium } from "../licensing";
@@ -23,6 +29,12 @@ import {
   readListQuery,
   tenantOf,
 } from "./shared";
+
+/** Memberships are groups or roles; `$select` may name either's properties. */
+const DIRECTORY_OBJECT_MEMBERSHIP: EntityType = {
+  name: "microsoft.graph.directoryObject",
+  properties: new Set([...GROUP.properties, ...DIRECTORY_ROLE.properties]),
+};
 
 /** user-list.md: $top 1..999, default page 100; $orderby on displayName and userPrincipalName. */
 export const USER_RULES: QueryRules = {
@@ -72,31 +84,33 @@ export function registerUserRoutes(api: Hono<GraphEnv>, ctx: CloudContext): void
     singleUser(c, signedInUser(c)),
   );
 
+  // user-list-memberof.md: groups and directory roles the signed-in user is a direct member of.
   api.get("/me/memberOf", requireDelegated, endpoint(ctx, "listMyMemberOf", "identity"), (c) => {
     const tenant = tenantOf(c);
     const user = signedInUser(c);
-    const memberships: Record<string, unknown>[] = [];
+    const query = readListQuery(c, { type: DIRECTORY_OBJECT_MEMBERSHIP, maxTop: 999 });
+    const memberships: GraphObject[] = [];
     for (const [groupId, members] of tenant.groupMembers) {
       const group = tenant.collections.groups.get(groupId);
-      if (group && members.includes(user.id)) {
-        memberships.push({
-          "@odata.type": "#microsoft.graph.group",
-          ...projectObject(group, GROUP, undefined),
-        });
-      }
+      if (group && members.includes(user.id)) memberships.push(group);
     }
     for (const [roleId, members] of tenant.directoryRoleMembers) {
       const role = tenant.collections.directoryRoles.get(roleId);
-      if (role && members.includes(user.id)) {
-        memberships.push({
-          "@odata.type": "#microsoft.graph.directoryRole",
-          ...projectObject(role, DIRECTORY_ROLE, undefined),
-        });
-      }
+      if (role && members.includes(user.id)) memberships.push(role);
     }
-    return graphJson(c, {
-      "@odata.context": contextUrl(c, "directoryObjects"),
-      value: memberships,
+    return listResponse(c, {
+      query,
+      type: DIRECTORY_OBJECT_MEMBERSHIP,
+      objects: memberships,
+      entitySet: "directoryObjects",
+      defaultPageSize: 100,
+      project: (object) =>
+        tenant.collections.groups.has(object.id)
+          ? { "@odata.type": "#microsoft.graph.group", ...projectObject(object, GROUP, undefined) }
+          : {
+              "@odata.type": "#microsoft.graph.directoryRole",
+              ...projectObject(object, DIRECTORY_ROLE, undefined),
+            },
     });
   });
 
