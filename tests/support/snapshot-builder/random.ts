@@ -20,7 +20,11 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const hex = (length: number) => Array.from({ length }, () => int(0, 15).toString(16)).join("");
+  /** Eight hex digits from one draw: one call per 32 bits keeps 100k-row tenants fast. */
+  const word = () =>
+    Math.floor(next() * 4_294_967_296)
+      .toString(16)
+      .padStart(8, "0");
   return {
     next,
     int,
@@ -30,6 +34,10 @@ export function seededRandom(seed: number): Random {
       return item;
     },
     chance: (probability) => next() < probability,
-    guid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[int(0, 3)]}${hex(3)}-${hex(12)}`,
+    guid: () => {
+      const [a, b, c, d] = [word(), word(), word(), word()];
+      const variant = "89ab"[int(0, 3)];
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(0, 3)}-${c.slice(3, 7)}${d}`;
+    },
   };
 }
