@@ -86,6 +86,17 @@ describe("noncompliant-devices", () => {
     expect(result.evidence[0]?.detail).toBe("Not compliant; Windows 10.0.26100.2314; Entra joined");
   });
 
+  it("is not evaluated when no device is managed and Intune data is missing", () => {
+    const snapshot = snapshotOf(
+      { computers: [computer("A", { intuneManaged: false, compliant: null })] },
+      { computers: { state: "partial", reasonCode: "IntuneRequestNotApplicable" } },
+    );
+    expect(evaluate(noncompliantDevices, snapshot)).toMatchObject({
+      status: "notEvaluated",
+      reason: "computers dataset partial: Intune data may be missing",
+    });
+  });
+
   it("stays quiet when managed devices are compliant and unmanaged ones have no state", () => {
     const snapshot = snapshotOf({
       computers: [computer("A"), computer("B", { intuneManaged: false, compliant: null })],

@@ -103,6 +103,17 @@ describe("users-without-mfa", () => {
   it("is not evaluated when the users dataset was not collected", () => {
     expect(evaluate(usersWithoutMfa, snapshotOf({})).reason).toBe("dataset users not collected");
   });
+
+  it("keeps a partial users dataset's caveat on its result", () => {
+    const snapshot = snapshotOf(
+      { users: [user("alice", { mfa: MFA_NO })] },
+      { users: { state: "partial", reasonCode: "TooManyRequests" } },
+    );
+    expect(evaluate(usersWithoutMfa, snapshot)).toMatchObject({
+      status: "fail",
+      reason: "computed from partial data (users): some rows may be missing",
+    });
+  });
 });
 
 describe("mfa-status-unknown", () => {
