@@ -21,7 +21,10 @@ import { completeMicrosoftSignIn } from "./fixtures/microsoft-sign-in";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const PARTNER = DEMO_TENANTS.partner.id;
-const CUSTOMERS = [DEMO_TENANTS.contoso.id, DEMO_TENANTS.fabrikam.id, DEMO_TENANTS.adatum.id];
+/** The demo customers where tenantlens has admin consent and the partner admin holds GDAP. */
+const CUSTOMERS = [DEMO_TENANTS.contoso.id, DEMO_TENANTS.fabrikam.id, DEMO_TENANTS.tailspin.id];
+/** A demo customer that never consented to tenantlens. */
+const UNCONSENTED_CUSTOMER = DEMO_TENANTS.litware.id;
 const [FIRST_CUSTOMER] = CUSTOMERS as [string, ...string[]];
 
 function requestsTo(cloud: RunningCloud, method: string, path: string): RequestLogEntry[] {
@@ -110,6 +113,20 @@ describe("MSAL sign-in in the extension through chrome.identity", () => {
     });
     expect(again).toMatchObject({ tenantId: FIRST_CUSTOMER, fromCache: true });
     expect(tokenRequests(cloud, FIRST_CUSTOMER)).toHaveLength(1);
+  });
+
+  it("names missing consent in a customer tenant as ConsentRequiredError", async () => {
+    const outcome = await sendFromPage(popup, "background", "auth.acquireToken", {
+      tenantId: UNCONSENTED_CUSTOMER,
+      forceRefresh: false,
+    });
+    // Through the CSP path Entra says the app is not authorised in that customer (AADSTS90099).
+    expect(outcome.ok ? null : outcome.error).toMatchObject({
+      name: "ConsentRequiredError",
+      code: "AADSTS90099",
+    });
+    // A consent problem in one customer is not a reason to sign the technician out.
+    await popup.locator("#auth-status", { hasText: "Signed in as" }).waitFor();
   });
 
   it("renews the access token once Graph's clock has passed its expiry", async () => {
