@@ -132,13 +132,14 @@ function unknown(detail: string, evidence: MfaEvidence): MfaStatus {
 }
 
 /**
- * Security defaults require every user to register for MFA with Microsoft Authenticator within
- * 14 days, which is worth saying next to a "no" or "unknown".
+ * Security defaults require every user to register Microsoft Authenticator (or an OATH TOTP app)
+ * within 14 days of their first interactive sign-in after they were turned on — newer tenants get
+ * no such grace period — which is worth saying next to a "no" or "unknown".
  * https://learn.microsoft.com/entra/fundamentals/security-defaults
  */
 function withSecurityDefaults(detail: string, enabled: boolean | null): string {
   if (enabled === true) {
-    return `${detail} Security defaults are on: users must register for MFA within 14 days of their first sign-in.`;
+    return `${detail} Security defaults are on: users must register for MFA at sign-in (at most 14 days' grace).`;
   }
   if (enabled === false) return `${detail} Security defaults are off.`;
   return detail;
