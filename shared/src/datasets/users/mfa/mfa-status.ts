@@ -51,6 +51,8 @@ function fromRegistration(
       ),
     };
   }
+  // isMfaRegistered: a strong method is registered, "not necessarily allowed by the authentication
+  // methods policy"; isMfaCapable adds that the policy allows it (userRegistrationDetails resource).
   return {
     ...base,
     state: "yes",
