@@ -96,8 +96,11 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
       throw new InvalidTenantSpecError(
         `consent: no app registration ${consent.appId} in the emulator`,
       );
-    const home = state.tenants.get(app.homeTenantId);
-    applyConsentState(tenant, app, consent, rng, home?.displayName ?? null);
+    const publisher =
+      app.homeTenantId === id
+        ? tenant.displayName
+        : (state.tenants.get(app.homeTenantId)?.displayName ?? null);
+    applyConsentState(tenant, app, consent, rng, publisher);
   }
 
   const roleNames = [...tenant.collections.directoryRoles.values()].map((role) =>

@@ -71,6 +71,7 @@ export interface NamedUserSpec {
   /** Local part of the UPN: `technician` → `technician@<initial domain>`. */
   mailNickname: string;
   displayName: string;
+  /** Role keys (`helpdeskAdministrator`) or display names (`Helpdesk Administrator`). */
   roles: string[];
   jobTitle?: string;
 }
