@@ -31,7 +31,8 @@ describe("npm run emulator", () => {
       `MAP login.microsoftonline.com 127.0.0.1:${String(info.port)}`,
     );
     expect(String(info.spkiHash)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-    for (const key of ["clientId", "confidentialApp", "users"]) expect(info).toHaveProperty(key);
+    for (const key of ["clientId", "confidentialApp", "users", "password"])
+      expect(info).toHaveProperty(key);
     const caCertPath = String(info.caCertPath);
     expect(existsSync(caCertPath)).toBe(true);
 

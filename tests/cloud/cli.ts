@@ -80,6 +80,8 @@ function describeCloud(cloud: RunningCloud) {
     apps.find((app) => app.spaRedirectUris.includes(EXTENSION_REDIRECT_URI)) ??
     apps.find((app) => app.spaRedirectUris.length > 0);
   const confidential = apps.find((app) => app.clientSecrets.length > 0);
+  const users = signInAccounts(cloud.ctx.state);
+  const passwords = new Set(users.map((user) => user.password));
   return {
     port: cloud.port,
     url: cloud.url,
@@ -95,7 +97,9 @@ function describeCloud(cloud: RunningCloud) {
     confidentialApp: confidential
       ? { clientId: confidential.appId, clientSecret: confidential.clientSecrets[0] ?? null }
       : null,
-    users: signInAccounts(cloud.ctx.state),
+    users,
+    // Every demo account shares one password; say it once when that is so.
+    password: passwords.size === 1 ? [...passwords][0] : null,
   };
 }
 

@@ -247,6 +247,38 @@ describe("authorization code flow with PKCE (SPA)", () => {
   });
 });
 
+describe("bad input to the sign-in pages", () => {
+  it("answers form posts without a live flow with a 400 page, not a crash", async () => {
+    const browser = new TestBrowser(t.fetch);
+    for (const path of ["/common/login", "/kmsi", "/common/consent"]) {
+      const response = await browser.post(path, {
+        flowToken: "no-such-flow",
+        step: "password",
+        passwd: "x",
+      });
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(await response.text()).toContain("AADSTS");
+    }
+  });
+
+  it("redirects an unsupported response_type with unsupported_response_type", async () => {
+    const { params } = spaParams({ response_type: "token" });
+    const response = await new TestBrowser(t.fetch).get(authorizeUrl("organizations", params));
+    expect(redirectParams(response.headers.get("location")).get("error")).toBe(
+      "unsupported_response_type",
+    );
+  });
+
+  it("shows AADSTS90002 for a tenant that does not exist", async () => {
+    const { params } = spaParams();
+    const response = await new TestBrowser(t.fetch).get(
+      authorizeUrl("nosuchtenant.onmicrosoft.com", params),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("AADSTS90002");
+  });
+});
+
 describe("sessions and prompt", () => {
   it("answers prompt=none without a session with login_required (AADSTS50058)", async () => {
     const { params } = spaParams({ prompt: "none" });

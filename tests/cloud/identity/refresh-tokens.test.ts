@@ -55,6 +55,12 @@ describe("refresh tokens", () => {
     );
   });
 
+  it("leaves the previous refresh token usable after rotation, as Entra ID does", async () => {
+    const { refreshToken } = await spaTokens(t, t.world.users.customerUser.upn);
+    expect((await refreshSpa(refreshToken)).status).toBe(200);
+    expect((await refreshSpa(refreshToken)).status).toBe(200);
+  });
+
   it("tells a SPA how long its refresh token has left, counted from the sign-in", async () => {
     const { refreshToken, body: first } = await spaTokens(t, t.world.users.customerUser.upn);
     // The emulator clock keeps running in real time, so allow the seconds the test itself takes.
