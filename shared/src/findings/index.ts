@@ -5,6 +5,7 @@ export {
   isPrivilegedRoleTemplate,
   PRIVILEGED_ROLES,
 } from "./privileged-roles";
+export { type FindingsSummary, summariseFindings } from "./summary";
 export { DEFAULT_THRESHOLDS, type FindingThresholds } from "./thresholds";
 export type {
   Evidence,
