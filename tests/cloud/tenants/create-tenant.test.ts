@@ -281,7 +281,7 @@ describe("createTenant: a licensed, hybrid tenant", () => {
     const profiles = new Set(
       values(tenant, "secureScoreControlProfiles").map((profile) => profile.id),
     );
-    for (const control of latest?.controlScores as { controlName: string }[])
+    for (const control of (latest?.controlScores ?? []) as { controlName: string }[])
       expect(profiles.has(control.controlName)).toBe(true);
   });
 
@@ -301,7 +301,7 @@ describe("createTenant: a licensed, hybrid tenant", () => {
     const [organization] = values(tenant, "organization");
     expect(organization?.id).toBe(tenant.id);
     expect(
-      (organization?.verifiedDomains as { name: string; isInitial: boolean }[]).map(
+      ((organization?.verifiedDomains ?? []) as { name: string; isInitial: boolean }[]).map(
         (domain) => domain.name,
       ),
     ).toEqual(["contoso.onmicrosoft.com", "contoso.com"]);
