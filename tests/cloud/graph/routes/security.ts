@@ -28,7 +28,9 @@ export function registerSecurityRoutes(api: Hono<GraphEnv>, ctx: CloudContext): 
           Date.parse(String(b.createdDateTime)) - Date.parse(String(a.createdDateTime)),
       }),
       entitySet: "security/secureScores",
-      defaultPageSize: 100,
+      // securescores-list.json: $top=1 answers today's score with no nextLink.
+      defaultPageSize: 90,
+      paged: false,
       extraFilter: (score) => Date.parse(String(score.createdDateTime)) >= oldest,
     });
   });

@@ -137,6 +137,8 @@ export interface ListResponseArgs {
   extraFilter?: (object: GraphObject) => boolean;
   /** Overrides the computed @odata.context. */
   context?: string;
+  /** False for collections answered in one page, where `$top` only cuts (secure scores). */
+  paged?: boolean;
 }
 
 export function listResponse(c: GraphContext, args: ListResponseArgs): Response {
@@ -156,7 +158,7 @@ export function listResponse(c: GraphContext, args: ListResponseArgs): Response 
     "@odata.context": args.context ?? contextUrl(c, args.entitySet, options.select),
   };
   if (page.count !== undefined) body["@odata.count"] = page.count;
-  if (page.nextLink !== undefined) body["@odata.nextLink"] = page.nextLink;
+  if (page.nextLink !== undefined && args.paged !== false) body["@odata.nextLink"] = page.nextLink;
   body.value = page.value;
   return graphJson(c, body);
 }

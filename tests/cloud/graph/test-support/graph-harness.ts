@@ -13,14 +13,19 @@ export interface GraphHarness {
   token(options?: TestTokenOptions, tenant?: EmulatedTenant): Promise<string>;
 }
 
-/** An emulated cloud with one empty test tenant and the Graph app, for in-process tests. */
+export const DEFAULT_TEST_START_MS = Date.parse("2026-11-20T12:00:00Z");
+
+/**
+ * An emulated cloud with one empty test tenant and the Graph app, for in-process tests. Pass
+ * `shared` to add the tenant to an existing context (saves generating a signing key per test).
+ */
 export async function createGraphHarness(
   tenantOptions: TestTenantOptions = {},
+  startMs = DEFAULT_TEST_START_MS,
+  shared?: CloudContext,
 ): Promise<GraphHarness> {
-  const ctx = await createCloudContext({
-    scenario: "empty",
-    startMs: Date.parse("2026-11-20T12:00:00Z"),
-  });
+  const ctx = shared ?? (await createCloudContext({ scenario: "empty", startMs }));
+  ctx.state.clock.set(startMs);
   const tenant = createTestTenant(tenantOptions);
   ctx.state.tenants.set(tenant.id, tenant);
   const app = createGraphApp(ctx);
