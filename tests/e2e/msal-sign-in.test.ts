@@ -67,7 +67,11 @@ describe("MSAL sign-in in the extension through chrome.identity", () => {
   });
 
   it("signs in interactively with auth code + PKCE through launchWebAuthFlow", async () => {
+    const authorizePath = "/organizations/oauth2/v2.0/authorize";
+    const authorizeCallsBefore = requestsTo(cloud, "GET", authorizePath).length;
     const signInWindow = browser.context.waitForEvent("page");
+    // A double click joins the sign-in under way rather than opening a second window.
+    await popup.locator("#sign-in").click();
     await popup.locator("#sign-in").click();
     const loginPage = await signInWindow;
     await loginPage.waitForURL(/^https:\/\/login\.microsoftonline\.com\//);
@@ -92,6 +96,8 @@ describe("MSAL sign-in in the extension through chrome.identity", () => {
       username: DEMO_SIGN_IN_NAMES.partnerAdmin,
       homeTenantId: PARTNER,
     });
+    expect(requestsTo(cloud, "GET", authorizePath)).toHaveLength(authorizeCallsBefore + 1);
+    expect(await popup.getByRole("alert").count()).toBe(0);
     // The code was redeemed (with the PKCE verifier) at the token endpoint.
     expect(tokenRequests(cloud, "organizations").map((entry) => entry.status)).toContain(200);
   });

@@ -1,5 +1,5 @@
 import type { AccountSummary } from "../../auth/summaries";
-import type { RequestOf } from "../../messages";
+import type { RequestOf, SignInMode } from "../../messages";
 import { sendCommand } from "../../messaging/send";
 import { recordIfSignInRequired, recordSignedIn } from "../auth-status";
 import { requireClientId } from "../client-id";
@@ -7,12 +7,23 @@ import { ensureOffscreenDocument } from "../offscreen-document";
 import { runWebAuthFlow } from "../web-auth-flow";
 
 /**
+ * One sign-in at a time: a second click (or the popup reopened) joins the flow under way instead
+ * of opening a second window, which MSAL would refuse anyway (`interaction_in_progress`).
+ */
+let inFlight: Promise<AccountSummary> | null = null;
+
+/**
  * Auth code + PKCE through `chrome.identity.launchWebAuthFlow`: MSAL (offscreen) builds the
  * request, the browser's auth window runs it, MSAL redeems the answer.
  */
-export async function signIn({
-  mode,
-}: RequestOf<"background", "auth.signIn">): Promise<AccountSummary> {
+export function signIn({ mode }: RequestOf<"background", "auth.signIn">): Promise<AccountSummary> {
+  inFlight ??= runSignIn(mode).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function runSignIn(mode: SignInMode): Promise<AccountSummary> {
   const clientId = await requireClientId();
   await ensureOffscreenDocument();
   try {
