@@ -32,7 +32,8 @@ export interface RunningCloud {
 
 export type StartCloudOptions = CreateCloudOptions & { port?: number };
 
-type FetchHandler = (request: Request) => Response | Promise<Response>;
+/** `env` is what @hono/node-server passes (`incoming`, `outgoing`); Graph uses it to reset connections. */
+type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 function hostOf(request: Request): string {
   return new URL(request.url).hostname.toLowerCase();
@@ -67,7 +68,7 @@ async function loadGraph(ctx: CloudContext): Promise<GraphParts> {
     ]);
     const app = createGraphApp(ctx);
     return {
-      host: { fetch: (request) => app.fetch(request) },
+      host: { fetch: (request, env) => app.fetch(request, env as Parameters<typeof app.fetch>[1]) },
       admin: [{ path: "/_emulator/graph", routes: createGraphAdminRoutes(ctx) }],
     };
   } catch (error) {
@@ -86,11 +87,11 @@ export async function createCloudDispatcher(ctx: CloudContext): Promise<FetchHan
   apps.set(GRAPH_HOST, graph.host);
   for (const host of ADMIN_HOSTS) apps.set(host, admin);
 
-  return async (request) => {
+  return async (request, env) => {
     const host = hostOf(request);
     const app = apps.get(host);
     const response = app
-      ? await app.fetch(request)
+      ? await app.fetch(request, env)
       : jsonResponse(421, "MisdirectedRequest", `The emulator does not serve ${host} (yet).`);
     if (host !== GRAPH_HOST) {
       const attribution = {
