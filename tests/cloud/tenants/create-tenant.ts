@@ -100,7 +100,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
       app.homeTenantId === id
         ? tenant.displayName
         : (state.tenants.get(app.homeTenantId)?.displayName ?? null);
-    applyConsentState(tenant, app, consent, rng, publisher);
+    applyConsentState(state, tenant, app, consent, rng, publisher);
   }
 
   const roleNames = [...tenant.collections.directoryRoles.values()].map((role) =>

@@ -81,17 +81,3 @@ function guidBytes(guid: string): Buffer {
 export function roleAssignmentId(roleDefinitionId: string, principalId: string): string {
   return `${Buffer.concat([guidBytes(roleDefinitionId), guidBytes(principalId)]).toString("base64url")}-1`;
 }
-
-/**
- * oauth2PermissionGrant ids are base64url(clientId ‖ resourceId [‖ principalId]), e.g.
- * `AVs6JuUDjkCFV7q2gd8QTPimBBgj5iBFj0C6GwwRxC0` for client 263a5b01-… and resource 1804a6f8-….
- */
-export function permissionGrantId(
-  clientSpId: string,
-  resourceSpId: string,
-  principalId: string | null,
-): string {
-  const parts = [guidBytes(clientSpId), guidBytes(resourceSpId)];
-  if (principalId) parts.push(guidBytes(principalId));
-  return Buffer.concat(parts).toString("base64url");
-}

@@ -1,6 +1,7 @@
-import { permissionGrantId } from "../graph-ids";
+import { grantAdminConsent } from "../../identity/consent";
 import {
   type AppRegistration,
+  type CloudState,
   type EmulatedTenant,
   type GraphObject,
   putObject,
@@ -9,46 +10,35 @@ import {
 import type { SeededRandom } from "../random";
 import type { ConsentSpec } from "../tenant-spec";
 import { InvalidTenantSpecError } from "../tenant-spec";
-import {
-  buildAppServicePrincipal,
-  findGraphServicePrincipal,
-  findServicePrincipalByAppId,
-} from "./service-principals";
+import { buildAppServicePrincipal, findServicePrincipalByAppId } from "./service-principals";
 
 /**
- * Admin consent as Microsoft Entra records it: the app's enterprise application (service
- * principal) in the tenant, and one `AllPrincipals` oauth2PermissionGrant from it to Microsoft
- * Graph listing the granted scopes, space-separated. Same effect as the identity platform's
- * consent flow; the generator uses it to set up tenants that were consented before the test began.
+ * Admin consent given before the test began, through the identity platform's own
+ * `grantAdminConsent` (the enterprise application plus one `AllPrincipals` grant to Microsoft
+ * Graph). The generator first writes the enterprise application with every v1.0 property, which
+ * `grantAdminConsent` then reuses; ids come from the seeded stream so tenants stay deterministic.
  */
 export function writeAdminConsent(
+  state: CloudState,
   tenant: EmulatedTenant,
   app: AppRegistration,
   scopes: readonly string[],
   rng: SeededRandom,
   publisherName: string | null,
 ): { servicePrincipal: GraphObject; grant: GraphObject } {
-  const graph = findGraphServicePrincipal(tenant);
-  if (!graph) throw new Error(`Tenant ${tenant.id} has no Microsoft Graph service principal`);
-  let sp = findServicePrincipalByAppId(tenant, app.appId);
-  if (!sp) {
-    sp = buildAppServicePrincipal(app, rng.guid(), publisherName);
-    putObject(tenant, "servicePrincipals", sp);
+  if (!findServicePrincipalByAppId(tenant, app.appId)) {
+    putObject(
+      tenant,
+      "servicePrincipals",
+      buildAppServicePrincipal(app, rng.guid(), publisherName),
+    );
   }
-  const grant: GraphObject = {
-    id: permissionGrantId(sp.id, graph.id, null),
-    clientId: sp.id,
-    consentType: "AllPrincipals",
-    principalId: null,
-    resourceId: graph.id,
-    scope: scopes.join(" "),
-  };
-  putObject(tenant, "oauth2PermissionGrants", grant);
-  return { servicePrincipal: sp, grant };
+  return grantAdminConsent(state, tenant, app, scopes, () => rng.guid());
 }
 
 /** Puts a tenant in the requested consent state for one app. */
 export function applyConsentState(
+  state: CloudState,
   tenant: EmulatedTenant,
   app: AppRegistration,
   consent: ConsentSpec,
@@ -59,7 +49,7 @@ export function applyConsentState(
     case "notGranted":
       return;
     case "granted":
-      writeAdminConsent(tenant, app, app.requiredDelegatedScopes, rng, publisherName);
+      writeAdminConsent(state, tenant, app, app.requiredDelegatedScopes, rng, publisherName);
       return;
     case "missingScopes": {
       const missing = new Set(consent.missingScopes ?? []);
@@ -68,6 +58,7 @@ export function applyConsentState(
           `consent for ${app.appId}: "missingScopes" needs missingScopes`,
         );
       writeAdminConsent(
+        state,
         tenant,
         app,
         app.requiredDelegatedScopes.filter((scope) => !missing.has(scope)),
@@ -79,6 +70,7 @@ export function applyConsentState(
     case "servicePrincipalDeleted": {
       // Deleting an enterprise app removes its grants too; the change log keeps both removals.
       const { servicePrincipal, grant } = writeAdminConsent(
+        state,
         tenant,
         app,
         app.requiredDelegatedScopes,
