@@ -49,6 +49,16 @@ describe("hashDatasetRows", () => {
     );
   });
 
+  it("gives the one-shot digest also when the canonical text is hashed in several pieces", () => {
+    const [template] = fc.sample(userRow, { numRuns: 1, seed: 11 });
+    if (!template) throw new Error("no sample user");
+    const padded = { ...template, displayName: "x".repeat(400) };
+    const rows = Array.from({ length: 3_000 }, (_, index) => ({ ...padded, id: `user-${index}` }));
+    const text = canonicalRows("users", rows);
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(hashDatasetRows("users", rows)).toBe(bytesToHex(sha256(utf8ToBytes(text))));
+  });
+
   it("ignores row order and the order of arrays Graph leaves unordered (users, groups, roles)", () => {
     fc.assert(
       fc.property(
