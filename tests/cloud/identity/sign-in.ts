@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
 import type { CloudContext } from "../context";
-import type { AppRegistration, EmulatedTenant } from "../tenants/model";
+import type { EmulatedTenant } from "../tenants/model";
 import { type AccessDecision, decideDelegatedAccess, requiredGraphScopes } from "./access-decision";
+import { authorizationResponse } from "./authorization-response";
 import { parseAuthorizeRequest } from "./authorize-request";
 import { grantAdminConsent, grantUserConsent } from "./consent";
 import {
@@ -25,60 +26,31 @@ import {
   usernamePage,
 } from "./pages";
 import { redirectErrorToClient, redirectToClient, showErrorPage } from "./redirects";
-import { type BrowserSession, opaqueToken, type PendingSignIn } from "./runtime";
+import type { BrowserSession } from "./runtime";
 import { parseScopes, toGraphScopeUrl } from "./scopes";
 import { currentSession, endSession, signInToSession } from "./sessions";
-import { clientInfo, issueIdToken } from "./tokens";
+import {
+  type Flow,
+  flowAccount,
+  flowResourceTenant,
+  formValue,
+  usableAccounts,
+} from "./sign-in-flow";
 
 /**
  * The interactive half of login.microsoftonline.com: `/authorize` and `/adminconsent`, the
  * username → password → "Stay signed in?" pages, the account picker, the consent pages, and
  * the final redirect with a code (or an error) to the client.
  */
-type Flow = PendingSignIn & {
-  app: AppRegistration;
-  /** Set when the tenant segment names one tenant (not `common` / `organizations`). */
-  fixedTenantId?: string;
-  consent?: {
-    tenantId: string;
-    scopes: string[];
-    organizationOption: "hidden" | "offered" | "forced";
-  };
-  sessionId?: string;
-};
-
-function formValue(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  return typeof value === "string" ? value : "";
-}
-
 export function createSignInRoutes(ctx: CloudContext): Hono {
   const app = new Hono();
   const flows = new Map<string, Flow>();
 
   const lookupFlow = (body: Record<string, unknown>): Flow | undefined =>
     flows.get(formValue(body, "flowToken"));
-
-  const accountOf = (flow: Flow): DirectoryUser | undefined =>
-    flow.account ? findUser(ctx.state, flow.account.homeTenantId, flow.account.userId) : undefined;
-
-  const resourceTenantFor = (flow: Flow, account: DirectoryUser): EmulatedTenant =>
-    (flow.fixedTenantId ? ctx.state.tenants.get(flow.fixedTenantId) : undefined) ?? account.tenant;
-
-  /** Session accounts usable for this request: matching `login_hint` and able to enter the tenant. */
-  function usableAccounts(flow: Flow, session: BrowserSession | undefined): DirectoryUser[] {
-    const accounts: DirectoryUser[] = [];
-    for (const entry of session?.accounts ?? []) {
-      const account = findUser(ctx.state, entry.homeTenantId, entry.userId);
-      if (!account) continue;
-      const hint = flow.request.loginHint?.toLowerCase();
-      if (hint && userPrincipalName(account.user).toLowerCase() !== hint) continue;
-      const fixed = flow.fixedTenantId ? ctx.state.tenants.get(flow.fixedTenantId) : undefined;
-      if (fixed && tenantAccess(fixed, account) === "none") continue;
-      accounts.push(account);
-    }
-    return accounts;
-  }
+  const accountOf = (flow: Flow) => flowAccount(ctx, flow);
+  const resourceTenantFor = (flow: Flow, account: DirectoryUser) =>
+    flowResourceTenant(ctx, flow, account);
 
   function showPicker(c: Context, flow: Flow, session: BrowserSession): Response {
     const accounts = session.accounts
@@ -104,63 +76,15 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
     return c.html(usernamePage({ flowToken: flow.id, appName: flow.app.displayName }));
   }
 
-  /** The end of a successful sign-in: a code and/or an ID token, sent as the client asked. */
-  async function issueCode(
+  async function finishWithCode(
     c: Context,
     flow: Flow,
     account: DirectoryUser,
     resourceTenant: EmulatedTenant,
   ) {
-    const request = flow.request;
-    const now = ctx.state.clock.now();
-    const types = request.responseType.split(" ");
-    const sessionId = flow.sessionId ?? "";
-    const params: Record<string, string> = {};
-    if (types.includes("code")) {
-      const code = opaqueToken("1.A", 96);
-      params.code = code;
-      ctx.identity.codes.set(code, {
-        code,
-        clientId: request.clientId,
-        redirectUri: request.redirectUri,
-        platform: request.platform,
-        ...(request.codeChallenge ? { codeChallenge: request.codeChallenge } : {}),
-        ...(request.codeChallengeMethod
-          ? { codeChallengeMethod: request.codeChallengeMethod }
-          : {}),
-        ...(request.nonce ? { nonce: request.nonce } : {}),
-        scope: request.scope,
-        homeTenantId: account.tenant.id,
-        userId: account.user.id,
-        resourceTenantId: resourceTenant.id,
-        tenantSegment: request.tenantSegment,
-        sessionId,
-        authTimeMs: now,
-        issuedMs: now,
-        redeemed: false,
-      });
-    }
-    if (types.includes("id_token")) {
-      const access = tenantAccess(resourceTenant, account);
-      params.id_token = await issueIdToken(ctx, {
-        app: flow.app,
-        account,
-        resourceTenant,
-        access: access === "none" ? "member" : access,
-        grantedScopes: [],
-        requestedOidcScopes: [],
-        nonce: request.nonce,
-        sessionId,
-        authTimeMs: now,
-        spa: request.platform === "spa",
-        includeClientInfo: false,
-      });
-    }
-    if (request.clientInfo) params.client_info = clientInfo(account);
-    if (request.state !== undefined) params.state = request.state;
-    params.session_state = sessionId;
+    const params = await authorizationResponse(ctx, flow, account, resourceTenant);
     flows.delete(flow.id);
-    return redirectToClient(c, request, params);
+    return redirectToClient(c, flow.request, params);
   }
 
   function showConsent(
@@ -232,7 +156,8 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
       scopes,
       "authorize",
     );
-    if (decision.ok && request.prompt !== "consent") return issueCode(c, flow, account, tenant);
+    if (decision.ok && request.prompt !== "consent")
+      return finishWithCode(c, flow, account, tenant);
     if (!interactive) {
       // Silent requests cannot show consent or error pages: the client must go interactive.
       const error =
@@ -281,7 +206,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
     flows.set(flow.id, flow);
     const session = currentSession(c, ctx);
     if (session) flow.sessionId = session.id;
-    const usable = usableAccounts(flow, session);
+    const usable = usableAccounts(ctx, flow, session);
     const prompt = request.prompt;
     if (prompt === "none") {
       const only = usable[0];
@@ -424,7 +349,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
       "authorize",
     );
     if (!decision.ok) return showErrorPage(c, ctx, decision.error);
-    return issueCode(c, flow, account, tenant);
+    return finishWithCode(c, flow, account, tenant);
   });
 
   app.get("/:tenant/oauth2/v2.0/logout", (c) => {
