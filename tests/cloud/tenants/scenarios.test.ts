@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXTENSION_REDIRECT_URI } from "../../../shared/src/extension-identity";
+import { REQUESTED_SCOPES } from "../../../shared/src/permissions";
 import { createCloudContext } from "../context";
 import {
   DEMO_CONFIDENTIAL_APP_ID,
@@ -154,6 +155,12 @@ describe("demo scenario", () => {
     expect(demo.apps.get(DEMO_CONFIDENTIAL_APP_ID)?.clientSecrets).toEqual([
       DEMO_CONFIDENTIAL_APP_SECRET,
     ]);
+  });
+
+  it("requests exactly the delegated scopes tenantlens asks for at admin consent", () => {
+    expect([...(demo.apps.get(DEMO_SPA_APP_ID)?.requiredDelegatedScopes ?? [])].sort()).toEqual(
+      [...REQUESTED_SCOPES].sort(),
+    );
   });
 
   it("shows a Secure Score drop of at least 5 points in some tenant", () => {

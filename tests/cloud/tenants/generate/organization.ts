@@ -1,4 +1,5 @@
-import { DAY_MS, isoSeconds } from "../graph-ids";
+import { OFFICES } from "../catalog/people";
+import { isoSeconds } from "../graph-ids";
 import type { GraphObject } from "../model";
 import type { GenerationContext } from "./context";
 import { EMPTY, seedObject } from "./context";
@@ -12,6 +13,7 @@ export function generateOrganization(
   synced: boolean,
 ): GraphObject {
   const { tenant, rng, nowMs } = context;
+  const office = rng.pick(OFFICES);
   const assignedPlans: object[] = [];
   const services = new Set<string>();
   for (const sku of skus) {
@@ -37,24 +39,24 @@ export function generateOrganization(
   const organization: GraphObject = {
     id: tenant.id,
     deletedDateTime: null,
-    businessPhones: ["425-555-0100"],
-    city: "Redmond",
-    country: "United States",
-    countryLetterCode: "US",
+    businessPhones: [`${office.phonePrefix}0100`],
+    city: office.city,
+    country: office.country,
+    countryLetterCode: office.usageLocation,
     createdDateTime: tenant.createdDateTime,
-    defaultUsageLocation: "US",
+    defaultUsageLocation: office.usageLocation,
     displayName: tenant.displayName,
     isMultipleDataLocationsForServicesEnabled: null,
     marketingNotificationEmails: EMPTY,
     onPremisesLastSyncDateTime: synced ? isoSeconds(nowMs - rng.int(1, 30) * 60_000) : null,
     onPremisesSyncEnabled: synced ? true : null,
     partnerTenantType: tenant.kind === "partner" ? "ResellerPartnerDelegatedAdmin" : null,
-    postalCode: "98052",
-    preferredLanguage: "en",
+    postalCode: null,
+    preferredLanguage: office.preferredLanguage.slice(0, 2),
     securityComplianceNotificationMails: EMPTY,
     securityComplianceNotificationPhones: EMPTY,
-    state: "WA",
-    street: "1 Microsoft Way",
+    state: office.state,
+    street: null,
     technicalNotificationMails: [`admin@${tenant.initialDomain}`],
     tenantType: "AAD",
     directorySizeQuota: { used: objectCount, total: objectCount > 50_000 ? 300_000 : 50_000 },
@@ -69,9 +71,4 @@ export function generateOrganization(
   };
   seedObject(tenant, "organization", organization);
   return organization;
-}
-
-/** When the tenant was created: before any of its objects. */
-export function tenantCreatedMs(nowMs: number, days: number): number {
-  return nowMs - days * DAY_MS;
 }
