@@ -40,6 +40,17 @@ export const GRAPH_CALLS = {
       "otherMails, passwordPolicies, createdDateTime, accountEnabled, onPremisesSyncEnabled and " +
       "assignedLicenses need User.Read.All (the next scope up, still read-only).",
   },
+  usersDelta: {
+    method: "GET",
+    path: "/users/delta",
+    scopes: ["User.Read.All"],
+    datasets: ["users"],
+    requested: "consent",
+    doc: `${LEARN}/user-delta`,
+    note:
+      "The table's least privileged delegated scope is User.Read (the signed-in user); tracking " +
+      "every user's changes needs User.Read.All, as for GET /users.",
+  },
   listUsersSignInActivity: {
     method: "GET",
     path: "/users?$select=signInActivity",
@@ -83,6 +94,14 @@ export const GRAPH_CALLS = {
     requested: "consent",
     doc: `${LEARN}/device-list`,
   },
+  devicesDelta: {
+    method: "GET",
+    path: "/devices/delta",
+    scopes: ["Device.Read.All"],
+    datasets: ["computers"],
+    requested: "consent",
+    doc: `${LEARN}/device-delta`,
+  },
   listManagedDevices: {
     method: "GET",
     path: "/deviceManagement/managedDevices",
@@ -103,6 +122,14 @@ export const GRAPH_CALLS = {
       "GroupMember.Read.All is the narrowest read-only scope the table lists for this call (one " +
       "published version names a write scope, Group-NestingSupport.ReadWrite.All, as least " +
       "privileged: we never request write scopes).",
+  },
+  groupsDelta: {
+    method: "GET",
+    path: "/groups/delta",
+    scopes: ["GroupMember.Read.All"],
+    datasets: ["groups"],
+    requested: "consent",
+    doc: `${LEARN}/group-delta`,
   },
   listGroupMembers: {
     method: "GET",
