@@ -1,6 +1,7 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createEmulatorFetch } from "./node-client";
 
@@ -31,8 +32,18 @@ describe("npm run emulator", () => {
       `MAP login.microsoftonline.com 127.0.0.1:${String(info.port)}`,
     );
     expect(String(info.spkiHash)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-    for (const key of ["clientId", "confidentialApp", "users", "password"])
-      expect(info).toHaveProperty(key);
+    expect(info.clientId).toEqual(expect.any(String));
+    expect(info.confidentialApp).toEqual({
+      clientId: expect.any(String),
+      clientSecret: expect.any(String),
+    });
+    const users = info.users as Array<{
+      userPrincipalName: string;
+      password: string;
+      tenantId: string;
+    }>;
+    expect(users.length).toBeGreaterThan(0);
+    expect(info.password).toEqual(users[0]?.password);
     const caCertPath = String(info.caCertPath);
     expect(existsSync(caCertPath)).toBe(true);
 
@@ -42,6 +53,39 @@ describe("npm run emulator", () => {
     });
     const clock = await fetchCloud(`https://127.0.0.1:${String(info.port)}/_emulator/clock`);
     expect(clock.status).toBe(200);
+
+    // Issue acceptance 7: curl with the CA and --resolve, a password-grant token, the demo users.
+    const port = String(info.port);
+    const curl = async (args: string[]) =>
+      (await promisify(execFile)("curl", ["-sS", "--cacert", caCertPath, ...args])).stdout;
+    const [admin] = users;
+    const token = JSON.parse(
+      await curl([
+        "--resolve",
+        `login.microsoftonline.com:${port}:127.0.0.1`,
+        `https://login.microsoftonline.com:${port}/${admin?.tenantId}/oauth2/v2.0/token`,
+        "--data-urlencode",
+        "grant_type=password",
+        "--data-urlencode",
+        `client_id=${String(info.clientId)}`,
+        "--data-urlencode",
+        `username=${admin?.userPrincipalName}`,
+        "--data-urlencode",
+        `password=${admin?.password}`,
+        "--data-urlencode",
+        "scope=https://graph.microsoft.com/.default",
+      ]),
+    ) as { access_token: string };
+    const listed = JSON.parse(
+      await curl([
+        "--resolve",
+        `graph.microsoft.com:${port}:127.0.0.1`,
+        "-H",
+        `Authorization: Bearer ${token.access_token}`,
+        `https://graph.microsoft.com:${port}/v1.0/users?$select=userPrincipalName&$top=999`,
+      ]),
+    ) as { value: Array<{ userPrincipalName: string }> };
+    expect(listed.value.map((u) => u.userPrincipalName)).toContain(admin?.userPrincipalName);
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
