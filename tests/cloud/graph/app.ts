@@ -3,8 +3,8 @@ import { Hono } from "hono";
 import type { CloudContext } from "../context";
 import { authenticate, type GraphCaller } from "./auth";
 import { type Dispatch, registerBatchRoute } from "./batch/route";
-import { canonicalGraphPath } from "./canonical-path";
-import { GraphError, graphErrorBody, unknownSegment } from "./errors";
+import { canonicalGraphPath, isKnownSegment } from "./canonical-path";
+import { GraphError, graphErrorBody, methodNotAllowed, unknownSegment } from "./errors";
 import { ConnectionResetSignal, faultMiddleware } from "./fault-middleware";
 import type { GraphEnv } from "./hono-env";
 import { logGraphRequest } from "./request-log";
@@ -69,7 +69,12 @@ export function createGraphApp(ctx: CloudContext): Hono<GraphEnv> {
         new GraphError(400, "BadRequest", `Invalid version: ${version ?? ""}`),
       );
     }
-    return renderError(c, ctx, unknownSegment(resource ?? ""));
+    // A write to a resource the emulator serves read-only, or an action it does not implement:
+    // Graph's 405 (samples/batch-response.json item 4). Otherwise the unknown segment.
+    if (c.req.method !== "GET" && resource !== undefined && isKnownSegment(resource)) {
+      return renderError(c, ctx, methodNotAllowed());
+    }
+    return renderError(c, ctx, unknownSegment(segments.at(-1) ?? resource ?? ""));
   });
 
   app.onError((error, c) => {

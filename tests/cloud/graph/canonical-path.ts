@@ -46,6 +46,10 @@ const KNOWN_SEGMENTS = [
 
 const BY_LOWER = new Map(KNOWN_SEGMENTS.map((segment) => [segment.toLowerCase(), segment]));
 
+export function isKnownSegment(segment: string): boolean {
+  return BY_LOWER.has(segment.toLowerCase());
+}
+
 /** Canonical path of a Graph request URL, e.g. `/v1.0/auditLogs/directoryAudits`. */
 export function canonicalGraphPath(request: Request): string {
   const url = new URL(request.url);

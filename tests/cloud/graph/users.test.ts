@@ -186,3 +186,29 @@ describe("authentication", () => {
     expect(response.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe("unknown requests", () => {
+  it("answers an unknown segment with 400 and a write to a read-only resource with 405", async () => {
+    const graph = await createGraphHarness();
+    const unknown = await graph.call("/v1.0/users/x/shoeSizes");
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe(
+      "Resource not found for the segment 'shoeSizes'.",
+    );
+    const write = await graph.call("/v1.0/users", { method: "PATCH", body: "{}" });
+    expect(write.status).toBe(405);
+    expect(((await write.json()) as { error: { code: string } }).error.code).toBe(
+      "Request_BadRequest",
+    );
+    const version = await graph.call("/v3.0/users");
+    expect(version.status).toBe(400);
+  });
+
+  it("serves the same resources under /beta", async () => {
+    const graph = await createGraphHarness();
+    addGeneratedUsers(graph.tenant, 1);
+    const page = (await (await graph.call("/beta/users?$select=id")).json()) as Page;
+    expect(page["@odata.context"]).toBe("https://graph.microsoft.com/beta/$metadata#users(id)");
+    expect(page.value).toHaveLength(1);
+  });
+});

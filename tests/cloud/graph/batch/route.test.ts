@@ -40,7 +40,7 @@ describe("POST /$batch", () => {
       ["1", 200],
       ["2", 200],
       ["3", 404],
-      ["4", 400],
+      ["4", 405],
     ]);
     expect(responses[0]?.body).toMatchObject({ displayName: user?.displayName, id: user?.id });
     expect(responses[1]?.body).toMatchObject({ "@odata.count": 2 });
