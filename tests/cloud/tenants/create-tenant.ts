@@ -15,7 +15,7 @@ import {
   addThirdPartyServicePrincipals,
 } from "./generate/service-principals";
 import { generateUsers } from "./generate/users";
-import { DAY_MS, isoSeconds } from "./graph-ids";
+import { isoSeconds } from "./graph-ids";
 import { type CloudState, type EmulatedTenant, emptyCollections } from "./model";
 import { SeededRandom } from "./random";
 import { InvalidTenantSpecError, resolveTenantSpec, type TenantSpec } from "./tenant-spec";
@@ -52,7 +52,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
     kind: spec.kind,
     licensing: { entraIdP1: false, entraIdP2: false, intune: false },
     securityDefaultsEnabled: false,
-    createdDateTime: isoSeconds(spec.nowMs - rng.int(400, 3000) * DAY_MS),
+    createdDateTime: isoSeconds(rng.daysBefore(spec.nowMs, 400, 3000)),
     collections: emptyCollections(),
     authenticationMethods: new Map(),
     groupMembers: new Map(),
@@ -107,6 +107,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
     String(role.displayName),
   );
   generateDirectoryAudits(context, users, {
+    adminUserIds: roles.adminUserIds,
     groups: groups.map((group) => group.object),
     devices: [...tenant.collections.devices.values()],
     servicePrincipals: [...tenant.collections.servicePrincipals.values()].filter(

@@ -77,6 +77,11 @@ export class SeededRandom {
     return last[0];
   }
 
+  /** A moment `minDays`..`maxDays` whole days plus a random time of day before `epochMs`. */
+  daysBefore(epochMs: number, minDays: number, maxDays: number): number {
+    return epochMs - this.int(minDays, maxDays) * 86_400_000 - Math.floor(this.next() * 86_400_000);
+  }
+
   /** `count` distinct items (or all of them when there are fewer). */
   sample<T>(items: readonly T[], count: number): T[] {
     const copy = items.slice();

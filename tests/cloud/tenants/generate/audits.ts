@@ -41,6 +41,8 @@ const MODIFIED_PROPERTIES = new Map<AuditActivity, readonly (readonly object[])[
 );
 
 export interface AuditTargets {
+  /** Users holding directory roles: they make most administrative changes. */
+  adminUserIds: ReadonlySet<string>;
   groups: readonly GraphObject[];
   devices: readonly GraphObject[];
   servicePrincipals: readonly GraphObject[];
@@ -64,7 +66,7 @@ export function generateDirectoryAudits(
   targets: AuditTargets,
 ): void {
   const { spec, rng, nowMs, tenant } = context;
-  const initiators = buildInitiators(rng, users);
+  const initiators = buildInitiators(rng, users, targets.adminUserIds);
   const times = new Float64Array(spec.auditEvents);
   for (let i = 0; i < times.length; i++) times[i] = nowMs - rng.next() * RETENTION_DAYS * DAY_MS;
   times.sort();
@@ -78,10 +80,18 @@ export function generateDirectoryAudits(
   }
 }
 
-function buildInitiators(rng: SeededRandom, users: UserIndex): Initiators {
+function buildInitiators(
+  rng: SeededRandom,
+  users: UserIndex,
+  adminUserIds: ReadonlySet<string>,
+): Initiators {
   const actors = users.members
-    .filter((user) => user !== users.breakGlass && user !== users.syncAccount)
+    .filter(
+      (user) =>
+        adminUserIds.has(user.id) && user !== users.breakGlass && user !== users.syncAccount,
+    )
     .slice(0, 12);
+  if (actors.length === 0) actors.push(users.admin);
   const byUser: object[] = [];
   for (const actor of actors) {
     for (let address = 0; address < 2; address++) {

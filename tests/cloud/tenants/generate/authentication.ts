@@ -1,4 +1,4 @@
-import { DAY_MS, isoSeconds, isoTicks } from "../graph-ids";
+import { isoSeconds, isoTicks } from "../graph-ids";
 import type { GraphObject } from "../model";
 import type { SeededRandom } from "../random";
 import type { GenerationContext, UserIndex } from "./context";
@@ -122,7 +122,7 @@ function methodsFor(
   profile: Profile,
 ): GraphObject[] {
   const { rng, nowMs } = context;
-  const registeredMs = nowMs - rng.int(1, 700) * DAY_MS;
+  const registeredMs = rng.daysBefore(nowMs, 1, 700);
   const created = isoSeconds(registeredMs);
   const methods: GraphObject[] = [
     {

@@ -187,7 +187,7 @@ function buildDevice(
   const hardware = rng.pick(HARDWARE[plan.platform]);
   const osVersion = rng.pick(hardware.osVersions);
   const name = deviceName(rng, plan, hardware);
-  const registeredMs = nowMs - rng.int(1, 1100) * DAY_MS;
+  const registeredMs = rng.daysBefore(nowMs, 1, 1100);
   // Stale devices (no sign-in for more than 90 days) are a standard clean-up finding.
   const lastSeenDays = rng.weighted<number>([
     [rng.int(0, 6), 70],

@@ -1,5 +1,5 @@
 import { DEPARTMENTS } from "../catalog/people";
-import { DAY_MS, isoSeconds } from "../graph-ids";
+import { isoSeconds } from "../graph-ids";
 import type { GraphObject } from "../model";
 import type { GenerationContext, UserIndex } from "./context";
 import { EMPTY, seedObject } from "./context";
@@ -104,7 +104,7 @@ interface GroupPlan {
 function buildGroup(context: GenerationContext, plan: GroupPlan): GraphObject {
   const { rng, nowMs, tenant, spec } = context;
   const id = rng.guid();
-  const createdMs = nowMs - rng.int(5, 1800) * DAY_MS;
+  const createdMs = rng.daysBefore(nowMs, 5, 1800);
   const unified = plan.kind === "microsoft365" || plan.kind === "dynamicMicrosoft365";
   const dynamic = plan.kind === "dynamicSecurity" || plan.kind === "dynamicMicrosoft365";
   const mailEnabled =
@@ -200,7 +200,7 @@ export function buildRoleAssignableGroup(
 ): GeneratedGroup {
   const { rng, nowMs } = context;
   const id = rng.guid();
-  const createdMs = nowMs - rng.int(30, 900) * DAY_MS;
+  const createdMs = rng.daysBefore(nowMs, 30, 900);
   const object: GraphObject = {
     id,
     deletedDateTime: null,

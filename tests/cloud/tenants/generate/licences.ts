@@ -1,5 +1,4 @@
 import { SKU_CATALOG, type SkuCatalogEntry } from "../catalog/skus";
-import { DAY_MS } from "../graph-ids";
 import type { GraphObject, TenantLicensing } from "../model";
 import { InvalidTenantSpecError, type SkuSpec } from "../tenant-spec";
 import type { GenerationContext } from "./context";
@@ -78,7 +77,7 @@ export function generateSubscribedSkus(context: GenerationContext): {
       );
     }
     const status = skuSpec.capabilityStatus ?? "Enabled";
-    const purchasedMs = nowMs - rng.int(60, 1400) * DAY_MS;
+    const purchasedMs = rng.daysBefore(nowMs, 60, 1400);
     const object: GraphObject = {
       id: `${tenant.id}_${entry.skuId}`,
       accountName: tenant.displayName,

@@ -168,7 +168,7 @@ function buildMember(
   const domain = options.builtIn ? tenant.initialDomain : context.mailDomain;
   const userPrincipalName = `${plan.mailNickname}@${domain}`;
   const office: Office = rng.pick(OFFICES);
-  const createdMs = nowMs - rng.int(1, 2200) * DAY_MS - rng.int(0, DAY_MS);
+  const createdMs = rng.daysBefore(nowMs, 1, 2200);
   const accountEnabled = plan.role === "staff" ? !rng.chance(0.08) : true;
   const licenceSet = licenceSetFor(licences, index);
   const hasMailbox = licenceSet.hasExchange;
@@ -219,7 +219,7 @@ function buildMember(
     imAddresses: hasMailbox ? [userPrincipalName.toLowerCase()] : EMPTY,
     isResourceAccount: null,
     jobTitle: plan.jobTitle,
-    lastPasswordChangeDateTime: isoSeconds(nowMs - rng.int(0, 400) * DAY_MS),
+    lastPasswordChangeDateTime: isoSeconds(rng.daysBefore(nowMs, 0, 400)),
     legalAgeGroupClassification: null,
     licenseAssignmentStates: licenceSet.licenseAssignmentStates,
     mail,
@@ -272,7 +272,7 @@ function buildGuest(context: GenerationContext, index: number): GraphObject {
   const email = `${local}@${homeDomain}`;
   // Invited guests: `name_domain#EXT#@tenant.onmicrosoft.com` (https://learn.microsoft.com/entra/external-id/user-properties).
   const userPrincipalName = `${local}_${homeDomain}#EXT#@${tenant.initialDomain}`;
-  const createdMs = nowMs - rng.int(1, 900) * DAY_MS;
+  const createdMs = rng.daysBefore(nowMs, 1, 900);
   const accepted = rng.chance(0.85);
   return {
     id,
@@ -409,7 +409,7 @@ function signInActivity(
   const [minDays, maxDays] = SIGN_IN_DAYS[bucket];
   const daysAgo = Math.min(ageDays, rng.int(minDays, maxDays));
   const interactiveMs = nowMs - daysAgo * DAY_MS - rng.int(0, DAY_MS - 1);
-  const nonInteractiveMs = Math.min(nowMs, interactiveMs + rng.int(0, 3) * DAY_MS);
+  const nonInteractiveMs = Math.min(nowMs, interactiveMs + rng.int(0, 3 * DAY_MS));
   const success = rng.chance(0.95);
   return {
     lastSignInDateTime: isoSeconds(interactiveMs),
