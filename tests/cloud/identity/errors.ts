@@ -306,6 +306,12 @@ export const errors = {
       9001023,
       "The grant type isn't supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.",
     ),
+  onlyPost: (verb: string) =>
+    new IdentityError(
+      "invalid_request",
+      900561,
+      `The endpoint only accepts POST, OPTIONS requests. Received a ${verb} request.`,
+    ),
   unsupportedGrantType: (grantType: string) =>
     new IdentityError(
       "unsupported_grant_type",

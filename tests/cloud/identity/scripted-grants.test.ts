@@ -52,6 +52,21 @@ describe("client credentials", () => {
     expect(claims.scp).toBeUndefined();
   });
 
+  it("is logged against its tenant and app in the request log", async () => {
+    await clientCredentials(t.world.consented.id);
+    const query = new URLSearchParams({
+      host: "login.microsoftonline.com",
+      path: `/${t.world.consented.id}/oauth2/v2.0/token`,
+      tenantId: t.world.consented.id,
+    });
+    const log = (await (await t.fetch(`${t.cloud.url}/_emulator/requests?${query}`)).json()) as {
+      requests: Array<{ appId: string | null; method: string; status: number }>;
+    };
+    expect(log.requests).toContainEqual(
+      expect.objectContaining({ appId: t.world.webApp.appId, method: "POST", status: 200 }),
+    );
+  });
+
   it("refuses a wrong secret with invalid_client (AADSTS7000215, HTTP 401)", async () => {
     const { status, body } = await clientCredentials(t.world.consented.id, {
       client_secret: "nope",
@@ -143,6 +158,14 @@ describe("bad token requests", () => {
     });
     expect(body.error).toBe("unauthorized_client");
     expect(aadstsCode(body)).toBe(700016);
+  });
+
+  it("answers a GET on the token endpoint with AADSTS900561", async () => {
+    const response = await t.fetch(
+      "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error_codes: number[] }).error_codes).toEqual([900561]);
   });
 
   it("refuses an unknown grant type (AADSTS70003)", async () => {

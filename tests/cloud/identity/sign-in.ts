@@ -203,6 +203,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
       createdMs: ctx.state.clock.now(),
       ...(segment.kind === "tenant" ? { fixedTenantId: segment.tenant.id } : {}),
     };
+    forgetAbandonedFlows(flows, flow.createdMs);
     flows.set(flow.id, flow);
     const session = currentSession(c, ctx);
     if (session) flow.sessionId = session.id;
@@ -367,4 +368,13 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
 /** `/adminconsent` without `scope` (or with `.default`) consents to the app's static list. */
 function withDefault(scopes: ReturnType<typeof parseScopes>) {
   return scopes.graph.length === 0 ? { ...scopes, graphDefault: true } : scopes;
+}
+
+/** Sign-ins left half-way (a closed window) are dropped after an hour, as Entra's flow tokens expire. */
+const FLOW_LIFETIME_MS = 60 * 60 * 1000;
+
+function forgetAbandonedFlows(flows: Map<string, Flow>, nowMs: number): void {
+  for (const [id, flow] of flows) {
+    if (flow.createdMs < nowMs - FLOW_LIFETIME_MS) flows.delete(id);
+  }
 }

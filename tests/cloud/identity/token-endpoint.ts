@@ -63,6 +63,12 @@ export function createTokenRoutes(ctx: CloudContext): Hono {
     });
   });
 
+  // A browser opening the token URL (or a client using GET) gets Microsoft's AADSTS900561.
+  app.get("/:tenant/oauth2/v2.0/token", (c) => {
+    const body = tokenErrorBody(errors.onlyPost("GET"), newDiagnostics(ctx.state.clock.now()));
+    return c.json(body, 400);
+  });
+
   app.post("/:tenant/oauth2/v2.0/token", async (c) => {
     const origin = c.req.header("origin");
     const headers = { ...corsHeaders(origin), "Cache-Control": "no-store", Pragma: "no-cache" };
