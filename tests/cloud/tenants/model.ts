@@ -6,7 +6,8 @@
  *
  * Every change to a tenant collection goes through `putObject` / `removeObject`, which append
  * to the tenant's change log; delta queries (`/users/delta`, `/groups/delta`, `/devices/delta`)
- * are answered from that log.
+ * are answered from that log. A tenant's initial, generated contents are not changes: the
+ * generator stores them without log entries (delta's initial round reads the collections).
  */
 
 /** A Graph entity as JSON, e.g. a `microsoft.graph.user`. */
