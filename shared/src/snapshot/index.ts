@@ -7,6 +7,7 @@ export {
 export { canonicalJson } from "./canonical-json";
 export { canonicalRow, canonicalRows } from "./canonical-rows";
 export { CANONICAL_RULES, type CanonicalRules } from "./canonical-rules";
+export { datasetStatusFromError } from "./dataset-status";
 export {
   applyDatasetDiff,
   type DatasetComparison,
