@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import type { CloudContext } from "../context";
 import { attributeRequest } from "../request-log";
@@ -20,6 +21,8 @@ export function createIdentityApp(ctx: CloudContext): Hono {
       appId: c.req.query("client_id") ?? null,
     });
     await next();
+    // Every ESTS answer names its request (MSAL records it for diagnostics).
+    c.header("x-ms-request-id", randomUUID());
   });
 
   app.route("/", createDiscoveryRoutes(ctx));

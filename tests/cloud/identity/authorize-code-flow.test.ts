@@ -369,6 +369,33 @@ describe("sessions and prompt", () => {
     expect(html).toContain('id="i0118"');
   });
 
+  it("shows the consent page again with prompt=consent, even when consent exists", async () => {
+    const browser = new TestBrowser(t.fetch);
+    const { params } = spaParams({ prompt: "consent" });
+    const page = await browser.get(authorizeUrl("organizations", params));
+    const consent = await signIn(browser, page, t.world.users.customerAdmin.upn, PASSWORD);
+    const html = await consent.text();
+    expect(html).toContain("Permissions requested");
+    const accepted = await browser.post("/common/consent", {
+      flowToken: flowTokenOf(html),
+      consentAction: "accept",
+    });
+    expect(redirectParams(accepted.headers.get("location")).get("code")).toBeTruthy();
+  });
+
+  it("ends the session on logout, so prompt=none then needs a sign-in", async () => {
+    const browser = new TestBrowser(t.fetch);
+    await spaCode(t, browser, t.world.users.customerUser.upn);
+    const logout = await browser.get(
+      `https://login.microsoftonline.com/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent(SPA_REDIRECT)}`,
+    );
+    expect(logout.headers.get("location")).toBe(SPA_REDIRECT);
+    expect(browser.cookies.has("ESTSAUTH")).toBe(false);
+    const { params } = spaParams({ prompt: "none" });
+    const response = await browser.get(authorizeUrl("organizations", params));
+    expect(redirectParams(response.headers.get("location")).get("error")).toBe("login_required");
+  });
+
   it("rejects a wrong password on the page with AADSTS50126", async () => {
     const browser = new TestBrowser(t.fetch);
     const { params } = spaParams();
