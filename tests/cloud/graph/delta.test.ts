@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { putObject, removeObject } from "../tenants/model";
 import { DELTA_TOKEN_LIFETIME_MS } from "./delta";
+import { setMembers } from "./membership";
 import { createGraphHarness, type GraphHarness } from "./test-support/graph-harness";
 import { addGeneratedUsers, addObjects } from "./test-support/tenant-builder";
 
@@ -143,5 +144,34 @@ describe("delta queries", () => {
     putObject(graph.tenant, "users", { ...(user as { id: string }), displayName: "Later" });
     const changes = await walk(graph, local(latest["@odata.deltaLink"] ?? ""));
     expect(changes.items.map((item) => item.id)).toEqual([user?.id]);
+  });
+
+  it("reports members who joined or left a group since the last round", async () => {
+    const graph = await createGraphHarness();
+    const [stays, leaves, joins] = addGeneratedUsers(graph.tenant, 3);
+    const [group] = addObjects(graph.tenant, "groups", [{ displayName: "Sales" }]);
+    const groupId = String(group?.id);
+    setMembers(graph.ctx, graph.tenant, "groups", groupId, [String(stays?.id), String(leaves?.id)]);
+    const { deltaLink } = await walk(
+      graph,
+      "/v1.0/groups/delta?$select=displayName&$expand=members",
+    );
+    setMembers(graph.ctx, graph.tenant, "groups", groupId, [String(stays?.id), String(joins?.id)]);
+    const changes = await walk(graph, deltaLink);
+    expect(changes.items).toEqual([
+      {
+        displayName: "Sales",
+        id: groupId,
+        "members@delta": [
+          { "@odata.type": "#microsoft.graph.user", id: joins?.id },
+          {
+            "@odata.type": "#microsoft.graph.user",
+            id: leaves?.id,
+            "@removed": { reason: "deleted" },
+          },
+        ],
+      },
+    ]);
+    expect(graph.tenant.groupMembers.get(groupId)).toEqual([stays?.id, joins?.id]);
   });
 });

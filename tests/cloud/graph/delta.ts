@@ -3,6 +3,7 @@ import type { CollectionName, EmulatedTenant, GraphObject } from "../tenants/mod
 import { orderedObjects } from "./collection-index";
 import type { EntityType } from "./entity-types";
 import { badRequest, GraphError } from "./errors";
+import { memberChangesBetween } from "./membership";
 import { GRAPH_ORIGIN } from "./odata/paging";
 import { requireProperty } from "./odata/query-options";
 import { projectObject } from "./odata/select";
@@ -81,7 +82,7 @@ export function answerDelta(request: DeltaRequest): Record<string, unknown> {
     const objects = orderedObjects(tenant, spec.collection);
     total = objects.length;
     for (let index = state.position; index < total && items.length < pageSize; index++) {
-      items.push(deltaItem(tenant, spec, state, objects[index] as GraphObject));
+      items.push(deltaItem(ctx, tenant, spec, state, objects[index] as GraphObject));
     }
   } else {
     const changes = changedIds(tenant, spec.collection, state.fromSeq, state.toSeq);
@@ -91,7 +92,7 @@ export function answerDelta(request: DeltaRequest): Record<string, unknown> {
       const object = tenant.collections[spec.collection].get(id);
       items.push(
         object
-          ? deltaItem(tenant, spec, state, object)
+          ? deltaItem(ctx, tenant, spec, state, object)
           : { id, "@removed": { reason: spec.removedReason } },
       );
     }
@@ -161,6 +162,7 @@ function respond(
 }
 
 function deltaItem(
+  ctx: CloudContext,
   tenant: EmulatedTenant,
   spec: DeltaSpec,
   state: DeltaState,
@@ -170,11 +172,21 @@ function deltaItem(
   // Adams" comes with displayName and id only, where a list shows givenName: null).
   const item = withoutNulls(projectObject(object, spec.type, state.select ?? undefined));
   if (state.expandMembers && spec.members) {
-    const memberIds = spec.members(tenant).get(object.id) ?? [];
-    if (memberIds.length > 0) {
-      item["members@delta"] = memberIds.map((id) => ({
+    const members =
+      state.phase === "initial"
+        ? (spec.members(tenant).get(object.id) ?? []).map((id) => ({ id, removed: false }))
+        : // A changes round reports who joined or left since the last round (membership.ts).
+          memberChangesBetween(ctx, tenant, object.id, state.fromSeq, state.toSeq).map(
+            (change) => ({
+              id: change.memberId,
+              removed: change.kind === "removed",
+            }),
+          );
+    if (members.length > 0) {
+      item["members@delta"] = members.map(({ id, removed }) => ({
         "@odata.type": `#microsoft.graph.${directoryTypeOf(tenant, id)}`,
         id,
+        ...(removed ? { "@removed": { reason: "deleted" } } : {}),
       }));
     }
   }

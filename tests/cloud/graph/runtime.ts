@@ -1,4 +1,6 @@
+import type { EmulatedTenant } from "../tenants/model";
 import { type GraphFaults, noFaults, seededRandom } from "./faults";
+import type { MemberChange } from "./membership";
 import { createThrottleState, type ThrottleState } from "./throttling/throttler";
 
 /**
@@ -9,8 +11,15 @@ export interface GraphRuntime {
   throttling: ThrottleState;
   faults: GraphFaults;
   random: () => number;
+  /** Membership changes made through `setMembers` (membership.ts), per tenant. */
+  memberChanges: WeakMap<EmulatedTenant, MemberChange[]>;
 }
 
 export function createGraphRuntime(seed: number): GraphRuntime {
-  return { throttling: createThrottleState(), faults: noFaults(), random: seededRandom(seed) };
+  return {
+    throttling: createThrottleState(),
+    faults: noFaults(),
+    random: seededRandom(seed),
+    memberChanges: new WeakMap(),
+  };
 }
