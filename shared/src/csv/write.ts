@@ -11,7 +11,7 @@ import { csvRecord } from "./rfc4180";
 
 export interface CsvOptions {
   /** Start with a UTF-8 byte order mark so Excel opens the file as UTF-8. */
-  bom?: boolean;
+  bom?: boolean | undefined;
 }
 
 /** U+FEFF, written as EF BB BF in UTF-8. */
