@@ -164,6 +164,18 @@ const POLICY_NAMES = [
   "Block legacy authentication",
 ] as const;
 
+function targetResource(
+  modifiedProperties: readonly object[],
+  id: string,
+  displayName: string | null,
+  type: string,
+  userPrincipalName: string | null,
+  groupType: string | null,
+): object {
+  // directoryaudits-list.json spells the target type "Type"; the v1.0 schema says "type". Both, so either reader works.
+  return { id, displayName, type, Type: type, userPrincipalName, groupType, modifiedProperties };
+}
+
 function target(
   context: GenerationContext,
   activity: AuditActivity,
@@ -172,27 +184,12 @@ function target(
 ): object {
   const { rng } = context;
   const modifiedProperties = rng.pick(MODIFIED_PROPERTIES.get(activity) ?? [EMPTY]);
-  // directoryaudits-list.json spells the target type "Type"; the v1.0 schema says "type". Both, so either reader works.
-  const base = (
-    id: string,
-    displayName: string | null,
-    type: string,
-    userPrincipalName: string | null,
-    groupType: string | null,
-  ) => ({
-    id,
-    displayName,
-    type,
-    Type: type,
-    userPrincipalName,
-    groupType,
-    modifiedProperties,
-  });
   switch (activity.target) {
     case "Group": {
       const group = targets.groups.length > 0 ? rng.pick(targets.groups) : null;
       if (group)
-        return base(
+        return targetResource(
+          modifiedProperties,
           group.id,
           String(group.displayName),
           "Group",
@@ -203,17 +200,34 @@ function target(
     }
     case "Device": {
       const device = targets.devices.length > 0 ? rng.pick(targets.devices) : null;
-      if (device) return base(device.id, String(device.displayName), "Device", null, null);
+      if (device)
+        return targetResource(
+          modifiedProperties,
+          device.id,
+          String(device.displayName),
+          "Device",
+          null,
+          null,
+        );
       break;
     }
     case "ServicePrincipal":
     case "Application": {
       const sp = targets.servicePrincipals.length > 0 ? rng.pick(targets.servicePrincipals) : null;
-      if (sp) return base(sp.id, String(sp.displayName), activity.target, null, null);
+      if (sp)
+        return targetResource(
+          modifiedProperties,
+          sp.id,
+          String(sp.displayName),
+          activity.target,
+          null,
+          null,
+        );
       break;
     }
     case "Role":
-      return base(
+      return targetResource(
+        modifiedProperties,
         rng.guid(),
         targets.roleNames.length > 0 ? rng.pick(targets.roleNames) : "Global Administrator",
         "Role",
@@ -221,10 +235,24 @@ function target(
         null,
       );
     case "Policy":
-      return base(rng.guid(), rng.pick(POLICY_NAMES), "Policy", null, null);
+      return targetResource(
+        modifiedProperties,
+        rng.guid(),
+        rng.pick(POLICY_NAMES),
+        "Policy",
+        null,
+        null,
+      );
     case "User":
       break;
   }
   const user = users.members.length > 0 ? rng.pick(users.members) : users.admin;
-  return base(user.id, null, "User", String(user.userPrincipalName), null);
+  return targetResource(
+    modifiedProperties,
+    user.id,
+    null,
+    "User",
+    String(user.userPrincipalName),
+    null,
+  );
 }
