@@ -152,6 +152,8 @@ describe("admin API", () => {
 
   it("rejects a bad clock body with 400 and a message", async () => {
     expect((await postJson("/_emulator/clock/advance", { ms: -5 })).status).toBe(400);
+    expect((await postJson("/_emulator/clock/advance", { ms: 1e300 })).status).toBe(400);
+    expect((await postJson("/_emulator/clock/advance", { ms: "1h" })).status).toBe(400);
     const notJson = await postJson("/_emulator/clock/advance", "{oops");
     expect(notJson.status).toBe(400);
     expect(notJson.body).toEqual({ error: { code: "BadRequest", message: "Body must be JSON" } });

@@ -160,6 +160,24 @@ describe("bad token requests", () => {
     expect(aadstsCode(body)).toBe(700016);
   });
 
+  it("ignores a malformed Basic authorization header instead of failing", async () => {
+    const response = await t.fetch(
+      "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+      {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from("%E0%A4%A:secret").toString("base64")}`,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: "grant_type=client_credentials",
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error_description: string }).error_description).toContain(
+      "'client_id'",
+    );
+  });
+
   it("answers a GET on the token endpoint with AADSTS900561", async () => {
     const response = await t.fetch(
       "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",

@@ -22,16 +22,24 @@ const GRANTS: Record<string, GrantHandler> = {
   password: passwordGrant,
 };
 
-/** `client_secret_basic`: `Authorization: Basic base64(client_id:client_secret)`. */
+/**
+ * `client_secret_basic`: `Authorization: Basic base64(client_id:client_secret)`, both parts
+ * form-encoded (RFC 6749 §2.3.1). A malformed header is ignored, as if absent.
+ */
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   if (!header?.toLowerCase().startsWith("basic ")) return undefined;
   const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon < 0) return undefined;
-  return {
-    id: decodeURIComponent(decoded.slice(0, colon)),
-    secret: decodeURIComponent(decoded.slice(colon + 1)),
-  };
+  try {
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch {
+    // Bad percent-encoding: treated as no Basic credentials, so the usual parameter errors apply.
+    return undefined;
+  }
 }
 
 /** CORS as the token endpoint answers browsers: any origin may call it (the SPA rules apply after). */
