@@ -93,6 +93,46 @@ const entries = [
     expected: false,
   },
   {
+    id: "AADSTS500213",
+    title: "Blocked by the customer's cross-tenant access policy",
+    cause:
+      "NotAllowedByInboundPolicyTenant: the customer tenant's cross-tenant access settings do not " +
+      "let accounts from your organisation in (AADSTS500212 is the same from your own tenant's " +
+      "outbound policy).",
+    nextStep:
+      "Ask the customer's administrator (or yours, for the outbound case) to allow your " +
+      "organisation in the cross-tenant access settings, or use GDAP, which is not subject to them.",
+    action: "askTenantAdmin",
+    alternativeActions: ["requestGdapRole"],
+    expected: false,
+  },
+  {
+    id: "AADSTS530034",
+    title: "Delegated admin blocked for risk",
+    cause:
+      "DelegatedAdminBlockedDueToSuspiciousActivity: your account is flagged as risky in your own " +
+      "(partner) tenant, so delegated access to customers is blocked.",
+    nextStep:
+      "Ask your partner tenant's administrator to review and remediate the risk on your account, " +
+      "then reconnect.",
+    action: "askTenantAdmin",
+    alternativeActions: ["reconnect"],
+    expected: false,
+  },
+  {
+    id: "AADSTS50105",
+    title: "Not assigned to the app",
+    cause:
+      "EntitlementGrantsNotFound: the tenantlens enterprise app in this tenant requires user " +
+      "assignment, and the signed-in user is not assigned.",
+    nextStep:
+      "Ask the tenant's administrator to assign you to the tenantlens enterprise app, or to turn " +
+      "off 'Assignment required'.",
+    action: "askTenantAdmin",
+    alternativeActions: [],
+    expected: false,
+  },
+  {
     id: "AADSTS700084",
     title: "Session expired (24-hour limit)",
     cause:

@@ -12,6 +12,12 @@ export interface Diagnosis extends TroubleshootingEntry {
   message: string | null;
 }
 
+/** AADSTS codes documented as the same situation as a catalogue entry. */
+const AADSTS_ALIASES: Readonly<Record<string, TroubleshootingId>> = {
+  // NotAllowedByOutboundPolicyTenant: the same block, from the user's own tenant's policy.
+  AADSTS500212: "AADSTS500213",
+};
+
 /** Graph top-level codes that mean the same thing as a catalogue entry. */
 const GRAPH_CODE_ALIASES: Readonly<Record<string, TroubleshootingId>> = {
   // errors.md: accessDenied "The caller doesn't have permission to perform the action."
@@ -121,6 +127,8 @@ function firstLine(text: string | undefined): string | null {
 function pick(clues: Clues): { id: TroubleshootingId; code: string | null } {
   for (const code of clues.aadstsCodes) {
     if (isTroubleshootingId(code)) return { id: code, code };
+    const alias = AADSTS_ALIASES[code];
+    if (alias) return { id: alias, code };
   }
   for (const code of clues.graphCodes) {
     if (isTroubleshootingId(code)) return { id: code, code };

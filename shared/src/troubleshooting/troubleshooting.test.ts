@@ -75,6 +75,30 @@ const examples: [TroubleshootingId, string, unknown][] = [
     },
   ],
   [
+    "AADSTS500213",
+    "a cross-tenant access policy block",
+    {
+      error: "access_denied",
+      error_description:
+        "AADSTS500213: NotAllowedByInboundPolicyTenant - The resource tenant's cross-tenant access policy doesn't allow this user to access this tenant.",
+      error_codes: [500213],
+    },
+  ],
+  [
+    "AADSTS530034",
+    "a delegated admin blocked for risk",
+    "AADSTS530034: DelegatedAdminBlockedDueToSuspiciousActivity - A delegated administrator was blocked from accessing the tenant due to account risk in their home tenant.",
+  ],
+  [
+    "AADSTS50105",
+    "a user not assigned to the enterprise app",
+    {
+      errorCode: "access_denied",
+      errorMessage:
+        "AADSTS50105: Your administrator has configured the application tenantlens to block users unless they are specifically granted ('assigned') access to the application.",
+    },
+  ],
+  [
     "AADSTS700084",
     "an MSAL error object",
     {
@@ -180,6 +204,12 @@ describe("diagnose", () => {
     expect(diagnosis.message).toBe(
       "AADSTS65001: The user or administrator has not consented to use the application with ID '00001111-aaaa-2222-bbbb-3333cccc4444' named 'tenantlens'.",
     );
+  });
+
+  it("treats an outbound cross-tenant block (AADSTS500212) like the inbound one", () => {
+    const diagnosis = diagnose({ error: "access_denied", error_codes: [500212] });
+    expect(diagnosis.id).toBe("AADSTS500213");
+    expect(diagnosis.detectedCode).toBe("AADSTS500212");
   });
 
   it("maps the OAuth errors of Microsoft's tables that carry no AADSTS code", () => {
