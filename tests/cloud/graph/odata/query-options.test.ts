@@ -74,4 +74,17 @@ describe("query options", () => {
       { property: "displayName", descending: true },
     ]);
   });
+
+  it("refuses an expansion the endpoint does not implement instead of ignoring it", () => {
+    expect(errorOf(() => parse("$expand=manager")).code).toBe("Request_UnsupportedQuery");
+    expect(errorOf(() => parse("$expand=shoes")).message).toBe(
+      "Could not find a property named 'shoes' on type 'microsoft.graph.user'.",
+    );
+    const withManager = parseQueryOptions(
+      new URL("https://graph.microsoft.com/v1.0/users?$expand=manager"),
+      { ...RULES, expandable: ["manager"] },
+      false,
+    );
+    expect(withManager.expand).toEqual(["manager"]);
+  });
 });

@@ -34,6 +34,8 @@ export interface QueryRules {
   maxTop: number | undefined;
   /** Properties `$orderby` accepts. */
   orderable?: readonly string[];
+  /** Navigation properties this endpoint expands (others answer 400 rather than being ignored). */
+  expandable?: readonly string[];
   /** Endpoints under the directory's advanced-query rules (users, groups, devices, …). */
   directoryQueries?: boolean;
 }
@@ -52,7 +54,16 @@ export function parseQueryOptions(url: URL, rules: QueryRules, eventual: boolean
   const expand = splitList(read("expand"))?.map((name) => {
     const bare = name.replace(/\(.*\)$/, "");
     for (const navigation of type.navigationProperties ?? []) {
-      if (navigation.toLowerCase() === bare.toLowerCase()) return navigation;
+      if (navigation.toLowerCase() !== bare.toLowerCase()) continue;
+      // Say so rather than answer without the expansion a client asked for.
+      if (!rules.expandable?.includes(navigation)) {
+        throw new GraphError(
+          400,
+          "Request_UnsupportedQuery",
+          `The emulator does not expand '${navigation}' on '${type.name}' for this request.`,
+        );
+      }
+      return navigation;
     }
     throw badRequest(`Could not find a property named '${bare}' on type '${type.name}'.`);
   });

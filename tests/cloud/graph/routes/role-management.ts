@@ -17,7 +17,11 @@ import {
 } from "./shared";
 
 /** rbacapplication-list-roleassignments.md: $filter on principalId/roleDefinitionId, $expand=principal. */
-const ASSIGNMENT_RULES: QueryRules = { type: ROLE_ASSIGNMENT, maxTop: 999 };
+const ASSIGNMENT_RULES: QueryRules = {
+  type: ROLE_ASSIGNMENT,
+  maxTop: 999,
+  expandable: ["principal", "roleDefinition"],
+};
 const DEFINITION_RULES: QueryRules = { type: ROLE_DEFINITION, maxTop: 999 };
 
 export function registerRoleManagementRoutes(api: Hono<GraphEnv>, ctx: CloudContext): void {
