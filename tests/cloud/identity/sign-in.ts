@@ -239,7 +239,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
   app.get("/:tenant/v2.0/adminconsent", (c) => start(c, "adminconsent"));
 
   app.post("/common/login", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readPageForm(c);
     const flow = lookupFlow(body);
     if (!flow) return showErrorPage(c, ctx, errors.invalidCode());
     const step = formValue(body, "step");
@@ -297,7 +297,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
   });
 
   app.post("/kmsi", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readPageForm(c);
     const flow = lookupFlow(body);
     const account = flow ? accountOf(flow) : undefined;
     if (!flow || !account || !flow.authenticated)
@@ -314,7 +314,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
   });
 
   app.post("/common/consent", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readPageForm(c);
     const flow = lookupFlow(body);
     const account = flow ? accountOf(flow) : undefined;
     if (!flow || !account || !flow.consent) return showErrorPage(c, ctx, errors.invalidCode());
@@ -376,5 +376,15 @@ const FLOW_LIFETIME_MS = 60 * 60 * 1000;
 function forgetAbandonedFlows(flows: Map<string, Flow>, nowMs: number): void {
   for (const [id, flow] of flows) {
     if (flow.createdMs < nowMs - FLOW_LIFETIME_MS) flows.delete(id);
+  }
+}
+
+/** The pages' form fields; a body that is not a form reads as empty (then "no live flow"). */
+async function readPageForm(c: Context): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    // Malformed multipart or encoding: answered like a form without a flow token.
+    return {};
   }
 }
