@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { EntityType } from "../graph/entity-types";
+import * as ENTITY_TYPES from "../graph/entity-types";
 import { GRAPH_APP_ID } from "../identity/access-token";
 import type { CollectionName, EmulatedTenant, GraphObject } from "./model";
 import { buildScenario } from "./scenarios";
@@ -131,4 +133,57 @@ describe("generated objects have the shapes of Microsoft's Graph samples", () =>
         expect(Object.keys(object).length, `${collection} ${object.id}`).toBe(keys.size);
     }
   });
+});
+
+/** The Graph layer's entity type for each collection (its `$select` vocabulary). */
+const COLLECTION_TYPES: readonly (readonly [CollectionName, EntityType])[] = [
+  ["users", ENTITY_TYPES.USER],
+  ["groups", ENTITY_TYPES.GROUP],
+  ["devices", ENTITY_TYPES.DEVICE],
+  ["managedDevices", ENTITY_TYPES.MANAGED_DEVICE],
+  ["subscribedSkus", ENTITY_TYPES.SUBSCRIBED_SKU],
+  ["directoryRoles", ENTITY_TYPES.DIRECTORY_ROLE],
+  ["roleAssignments", ENTITY_TYPES.ROLE_ASSIGNMENT],
+  ["roleDefinitions", ENTITY_TYPES.ROLE_DEFINITION],
+  ["directoryAudits", ENTITY_TYPES.DIRECTORY_AUDIT],
+  ["userRegistrationDetails", ENTITY_TYPES.USER_REGISTRATION_DETAILS],
+  ["secureScores", ENTITY_TYPES.SECURE_SCORE],
+  ["secureScoreControlProfiles", ENTITY_TYPES.SECURE_SCORE_CONTROL_PROFILE],
+  ["servicePrincipals", ENTITY_TYPES.SERVICE_PRINCIPAL],
+  ["oauth2PermissionGrants", ENTITY_TYPES.OAUTH2_PERMISSION_GRANT],
+  ["contracts", ENTITY_TYPES.CONTRACT],
+  ["delegatedAdminCustomers", ENTITY_TYPES.DELEGATED_ADMIN_CUSTOMER],
+  ["organization", ENTITY_TYPES.ORGANIZATION],
+];
+
+describe("generated property names are Graph property names", () => {
+  let tenants: EmulatedTenant[];
+  beforeAll(() => {
+    tenants = [...buildScenario("demo", { seed: 5 }).tenants.values()];
+  });
+
+  it.each(COLLECTION_TYPES)(
+    "%s only carry properties of their entity type or its sample",
+    (collection, type) => {
+      // Property names a published sample shows are Graph's too, even when the resource page lists
+      // them differently (e.g. devices-list.json's "Manufacturer").
+      const sampleKeys = new Set(
+        COLLECTION_SAMPLES.filter(([name]) => name === collection).flatMap(([, file]) =>
+          sampleObjects(file).flatMap((object) => Object.keys(object)),
+        ),
+      );
+      const known = (key: string) =>
+        type.properties.has(key) ||
+        type.navigationProperties?.has(key) === true ||
+        sampleKeys.has(key);
+      const unknown = new Set(
+        tenants.flatMap((tenant) =>
+          [...tenant.collections[collection].values()].flatMap((object) =>
+            Object.keys(object).filter((key) => !known(key)),
+          ),
+        ),
+      );
+      expect([...unknown]).toEqual([]);
+    },
+  );
 });

@@ -127,7 +127,6 @@ function buildGroup(context: GenerationContext, plan: GroupPlan): GraphObject {
     deletedDateTime: null,
     classification: null,
     createdDateTime: isoSeconds(createdMs),
-    creationOptions: team ? ["Team", "ExchangeProvisioningFlags:3552"] : EMPTY,
     description: unified
       ? `${plan.displayName} workspace`
       : plan.kind === "distribution"
@@ -206,7 +205,6 @@ export function buildRoleAssignableGroup(
     deletedDateTime: null,
     classification: null,
     createdDateTime: isoSeconds(createdMs),
-    creationOptions: EMPTY,
     description: `Members hold the ${displayName.replace(/^Role - /, "")} role`,
     displayName,
     expirationDateTime: null,

@@ -18,6 +18,7 @@ const ROLE_DEFINITIONS: readonly GraphObject[] = ALL_ROLE_TEMPLATES.map((templat
     displayName: template.displayName,
     isBuiltIn: true,
     isEnabled: true,
+    isPrivileged: template.privileged,
     resourceScopes: Object.freeze(["/"]),
     templateId: template.templateId,
     version: "1",
