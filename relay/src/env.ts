@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXTENSION_ID } from "../../shared/src/extension-identity";
+import { defaultPushWorkers } from "./snapshots/push-preparer";
 
 /**
  * The relay's whole configuration, parsed once at start from the environment. Nothing else in
@@ -23,6 +24,8 @@ export interface RelayConfig {
     requestsPerMinutePerToken: number;
     requestTimeoutMs: number;
   };
+  /** Worker threads that parse, validate and hash pushes; 0 = on the event loop. */
+  pushWorkers: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /**
    * TEST ONLY (crash-safety tests): when set, a snapshot push pauses this long inside its
@@ -49,6 +52,7 @@ const envSchema = z.object({
   RELAY_MAX_JSON_BYTES: positiveInt(1 * MiB),
   RELAY_RATE_LIMIT_PER_MINUTE: positiveInt(1200),
   RELAY_REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  RELAY_PUSH_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   RELAY_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
@@ -94,6 +98,7 @@ export function parseRelayConfig(env: Record<string, string | undefined>): Relay
       requestsPerMinutePerToken: values.RELAY_RATE_LIMIT_PER_MINUTE,
       requestTimeoutMs: values.RELAY_REQUEST_TIMEOUT_MS,
     },
+    pushWorkers: values.RELAY_PUSH_WORKERS ?? defaultPushWorkers(),
     logLevel: values.RELAY_LOG_LEVEL,
     testPauseInsidePushMs: values.RELAY_TEST_PAUSE_INSIDE_PUSH_MS ?? null,
   };

@@ -6,6 +6,7 @@ import { ensureFirstAdminToken } from "./auth/first-admin";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
 import type { RelayConfig } from "./env";
+import { inlinePushPreparer, workerPushPreparer } from "./snapshots/push-preparer";
 
 export interface RunningRelay {
   url: string;
@@ -27,7 +28,9 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     throw error;
   }
   const firstAdmin = await ensureFirstAdminToken(database.db, new Date().toISOString());
-  const app = createApp({ database, config, logger });
+  const pushPreparer =
+    config.pushWorkers > 0 ? workerPushPreparer(config.pushWorkers) : inlinePushPreparer;
+  const app = createApp({ database, config, logger, pushPreparer });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve(
@@ -59,6 +62,7 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
         server.close(() => resolve());
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
+      await pushPreparer.close();
       await database.close();
     },
   };

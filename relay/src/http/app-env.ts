@@ -2,12 +2,15 @@ import type { Logger } from "pino";
 import type { Principal } from "../auth/permissions";
 import type { RelayDatabase } from "../db/connect";
 import type { RelayConfig } from "../env";
+import type { PushPreparer } from "../snapshots/push-preparer";
 
 /** Everything a request handler needs, passed in once by `createApp`: no module-level state. */
 export interface AppDeps {
   database: RelayDatabase;
   config: RelayConfig;
   logger: Logger;
+  /** Where pushes are parsed, validated and hashed; inline unless the server starts workers. */
+  pushPreparer?: PushPreparer;
   /** The clock, injectable so expiry can be tested without waiting. */
   now?: () => Date;
 }

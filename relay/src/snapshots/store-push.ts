@@ -5,7 +5,7 @@ import { newAuditEventId, recordAuditEvent } from "../db/audit-events";
 import { blobKey, findExistingBlobHashes, insertBlobsIfAbsent } from "../db/dataset-blobs";
 import type { Database } from "../db/schema";
 import { getSnapshotHeader, insertSnapshotIfAbsent, type SnapshotHeader } from "../db/snapshots";
-import type { PreparedPush } from "./prepare-push";
+import type { ReadyPush } from "./prepare-from-json";
 
 const gzipAsync = promisify(gzip);
 
@@ -29,10 +29,9 @@ export interface StorePushOptions {
  */
 export async function storePushedSnapshot(
   db: Kysely<Database>,
-  prepared: PreparedPush,
+  snapshot: ReadyPush,
   options: StorePushOptions,
 ): Promise<PushOutcome> {
-  const snapshot = prepared.snapshot;
   const already = await getSnapshotHeader(db, snapshot.snapshotId);
   if (already !== undefined) return compare(already, snapshot);
 
@@ -45,7 +44,7 @@ export async function storePushedSnapshot(
         datasetId: dataset.datasetId,
         contentHash: dataset.contentHash,
         rowCount: dataset.rowCount,
-        body: await gzipAsync(JSON.stringify(dataset.rows)),
+        body: await gzipAsync(dataset.rowsJson),
       })),
   );
 
@@ -54,7 +53,7 @@ export async function storePushedSnapshot(
     const { datasets, ...header } = snapshot;
     const inserted = await insertSnapshotIfAbsent(trx, {
       ...header,
-      datasets: datasets.map(({ rows: _rows, ...record }) => record),
+      datasets: datasets.map(({ rowsJson: _rowsJson, ...record }) => record),
     });
     if (!inserted) {
       const winner = await getSnapshotHeader(trx, snapshot.snapshotId);
@@ -83,7 +82,7 @@ export async function storePushedSnapshot(
   });
 }
 
-function compare(stored: SnapshotHeader, pushed: PreparedPush["snapshot"]): PushOutcome {
+function compare(stored: SnapshotHeader, pushed: ReadyPush): PushOutcome {
   if (stored.companyId !== pushed.companyId) {
     return { kind: "conflict", message: "This snapshot id is already used by another company" };
   }

@@ -1,12 +1,10 @@
 import type { Context } from "hono";
-import { snapshotEnvelopeSchema } from "../../../../shared/src/snapshot/envelope";
 import type { AppEnv } from "../../http/app-env";
 import { nowIso } from "../../http/audit";
 import { RelayHttpError } from "../../http/errors";
-import { readGzipJsonBody } from "../../http/gzip-json-body";
-import { describeIssues } from "../../http/json-body";
+import { readGzipBody } from "../../http/gzip-body";
 import { guidParam } from "../../http/params";
-import { preparePush } from "../../snapshots/prepare-push";
+import { inlinePushPreparer } from "../../snapshots/push-preparer";
 import { storePushedSnapshot } from "../../snapshots/store-push";
 import { companyFromPath } from "./company-guard";
 
@@ -17,9 +15,9 @@ import { companyFromPath } from "./company-guard";
 export async function pushSnapshot(c: Context<AppEnv>): Promise<Response> {
   const company = await companyFromPath(c);
   const snapshotId = guidParam(c, "snapshotId", "snapshot id");
-  const { config, database, logger } = c.get("deps");
+  const { config, database, logger, pushPreparer = inlinePushPreparer } = c.get("deps");
 
-  const body = await readGzipJsonBody(
+  const json = await readGzipBody(
     {
       body: c.req.raw.body,
       contentEncoding: c.req.header("content-encoding"),
@@ -28,18 +26,14 @@ export async function pushSnapshot(c: Context<AppEnv>): Promise<Response> {
     },
     config.limits,
   );
-  const parsed = snapshotEnvelopeSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new RelayHttpError(422, "invalid_snapshot", describeIssues(parsed.error));
-  }
-
   const principal = c.get("principal");
-  const prepared = preparePush(
-    parsed.data,
-    { companyId: company.id, snapshotId },
-    { receivedAt: nowIso(c), tokenId: principal.tokenId },
-  );
-  const outcome = await storePushedSnapshot(database.db, prepared, {
+  const ready = await pushPreparer.prepare(json, {
+    companyId: company.id,
+    snapshotId,
+    receivedAt: nowIso(c),
+    tokenId: principal.tokenId,
+  });
+  const outcome = await storePushedSnapshot(database.db, ready, {
     actor: { tokenId: principal.tokenId, name: principal.name },
     pauseInsideTransactionMs: config.testPauseInsidePushMs,
     onPausedInsideTransaction: () =>

@@ -10,12 +10,12 @@ export interface GzipBodyLimits {
 }
 
 /**
- * Reads a `Content-Encoding: gzip` JSON body while streaming: both the bytes on the wire and the
+ * Reads and inflates a `Content-Encoding: gzip` JSON body while streaming: both the bytes on the wire and the
  * inflated bytes are counted as they flow, and the stream is torn down the moment either limit is
  * passed, so a zip bomb (a few KB inflating to GBs) is refused with 413 after inflating at most
  * the limit. Inflation runs in zlib's thread pool, off the event loop.
  */
-export async function readGzipJsonBody(
+export async function readGzipBody(
   request: {
     body: ReadableStream<Uint8Array> | null;
     contentEncoding: string | undefined;
@@ -23,7 +23,7 @@ export async function readGzipJsonBody(
     contentLength: string | undefined;
   },
   limits: GzipBodyLimits,
-): Promise<unknown> {
+): Promise<Buffer> {
   if (!/^application\/json\b/i.test(request.contentType ?? "")) {
     throw new RelayHttpError(
       415,
@@ -90,11 +90,7 @@ export async function readGzipJsonBody(
       cause: error,
     });
   }
-  try {
-    return JSON.parse(Buffer.concat(inflated).toString("utf8"));
-  } catch {
-    throw new RelayHttpError(400, "invalid_json", "The decompressed snapshot is not valid JSON");
-  }
+  return Buffer.concat(inflated);
 }
 
 function isZlibError(error: unknown): boolean {

@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { buildEnvelope, userRow } from "../../test/envelopes";
+import { RelayHttpError } from "../http/errors";
+import { inlinePushPreparer, workerPushPreparer } from "./push-preparer";
+
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const target = (snapshotId: string) => ({
+  companyId: "c-1",
+  snapshotId,
+  receivedAt: "2026-11-26T10:00:00.000Z",
+  tokenId: "t-1",
+});
+
+describe("preparing pushes on worker threads", () => {
+  const workers = workerPushPreparer(2);
+  afterAll(() => workers.close());
+
+  it("gives exactly what preparing inline gives", async () => {
+    const envelope = buildEnvelope({ users: Array.from({ length: 50 }, (_, i) => userRow(i)) });
+    const [onWorker, inline] = await Promise.all([
+      workers.prepare(encode(envelope), target(envelope.snapshotId)),
+      inlinePushPreparer.prepare(encode(envelope), target(envelope.snapshotId)),
+    ]);
+    expect(onWorker).toEqual(inline);
+    const users = onWorker.datasets.find((d) => d.datasetId === "users");
+    expect(JSON.parse(new TextDecoder().decode(users?.rowsJson))).toEqual(
+      envelope.datasets.users?.rows,
+    );
+    expect(users?.contentHash).toBe(envelope.datasets.users?.contentHash);
+  });
+
+  it("carries a validation failure back as the same HTTP error", async () => {
+    const envelope = buildEnvelope();
+    const failure = await workers
+      .prepare(encode({ ...envelope, tenantId: 42 }), target(envelope.snapshotId))
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RelayHttpError);
+    expect(failure).toMatchObject({ status: 422, code: "invalid_snapshot" });
+    const notJson = await workers
+      .prepare(new TextEncoder().encode("{"), target(envelope.snapshotId))
+      .catch((e: unknown) => e);
+    expect(notJson).toMatchObject({ status: 400, code: "invalid_json" });
+  });
+
+  it("answers many concurrent pushes, each with its own result", async () => {
+    const envelopes = Array.from({ length: 12 }, (_, i) => buildEnvelope({ users: [userRow(i)] }));
+    const results = await Promise.all(
+      envelopes.map((e) => workers.prepare(encode(e), target(e.snapshotId))),
+    );
+    expect(results.map((r) => r.snapshotId)).toEqual(envelopes.map((e) => e.snapshotId));
+  });
+
+  it("refuses work once closed", async () => {
+    const closing = workerPushPreparer(1);
+    await closing.close();
+    const envelope = buildEnvelope();
+    await expect(closing.prepare(encode(envelope), target(envelope.snapshotId))).rejects.toThrow(
+      "closed",
+    );
+  });
+});
