@@ -53,6 +53,18 @@ describe("buildSnapshot", () => {
     expect(envelope.capturedBy).toBe("tech@partner.example");
   });
 
+  it("hashes the rows the relay will store: properties the schema does not know are dropped first", () => {
+    const users = sampleUsers();
+    const withExtra = users.map((user) => ({ ...user, futureColumn: "x" }));
+    const envelope = buildSnapshot({
+      ...base,
+      datasets: { users: { status: complete, collectedAt: base.capturedAt, rows: withExtra } },
+    });
+    expect(envelope.datasets.users?.rows[0]).not.toHaveProperty("futureColumn");
+    expect(envelope.datasets.users?.contentHash).toBe(hashDatasetRows("users", users));
+    expect(datasetsWithWrongHash(envelope)).toEqual([]);
+  });
+
   it("leaves capturedBy out when it is not given", () => {
     expect(buildSnapshot({ ...base, datasets: {} })).not.toHaveProperty("capturedBy");
   });
