@@ -9,6 +9,7 @@ import { ConnectionResetSignal, faultMiddleware } from "./fault-middleware";
 import type { GraphEnv } from "./hono-env";
 import { logGraphRequest } from "./request-log";
 import { registerConditionalAccessRoutes } from "./routes/conditional-access";
+import { registerCountRoutes } from "./routes/count";
 import { registerDeviceRoutes } from "./routes/devices";
 import { registerDirectoryRoutes } from "./routes/directory";
 import { registerDirectoryRoleRoutes } from "./routes/directory-roles";
@@ -107,6 +108,7 @@ function createGraphApi(ctx: CloudContext, version: string, dispatch: Dispatch):
     await next();
   });
   api.use("*", faultMiddleware(ctx));
+  registerCountRoutes(api, ctx);
   registerUserRoutes(api, ctx);
   registerGroupRoutes(api, ctx);
   registerDeviceRoutes(api, ctx);

@@ -5,6 +5,7 @@
  */
 const KNOWN_SEGMENTS = [
   "$batch",
+  "$count",
   "auditLogs",
   "authentication",
   "authenticationMethods",

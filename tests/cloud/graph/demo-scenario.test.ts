@@ -17,7 +17,7 @@ const ENDPOINTS = [
   "/v1.0/groups",
   "/v1.0/groups/delta",
   "/v1.0/subscribedSkus",
-  "/v1.0/directoryRoles",
+  "/v1.0/directoryRoles?$expand=members",
   "/v1.0/roleManagement/directory/roleAssignments?$expand=principal",
   "/v1.0/roleManagement/directory/roleDefinitions",
   "/v1.0/auditLogs/directoryAudits",

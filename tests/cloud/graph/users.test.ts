@@ -212,3 +212,37 @@ describe("unknown requests", () => {
     expect(page.value).toHaveLength(1);
   });
 });
+
+describe("$count segments", () => {
+  it("answers /users/$count and /groups/{id}/members/$count as plain text with ConsistencyLevel: eventual", async () => {
+    const graph = await createGraphHarness();
+    const users = addGeneratedUsers(graph.tenant, 30);
+    const headers = { ConsistencyLevel: "eventual" };
+    const all = await graph.call("/v1.0/users/$count", { headers });
+    expect(all.headers.get("Content-Type")).toContain("text/plain");
+    expect(await all.text()).toBe("30");
+    expect(
+      await (
+        await graph.call("/v1.0/users/$count?$filter=accountEnabled eq false", { headers })
+      ).text(),
+    ).toBe("3");
+    const { addObjects } = await import("./test-support/tenant-builder");
+    const [group] = addObjects(graph.tenant, "groups", [{ displayName: "g" }]);
+    graph.tenant.groupMembers.set(
+      String(group?.id),
+      users.slice(0, 4).map((user) => user.id),
+    );
+    expect(
+      await (await graph.call(`/v1.0/groups/${group?.id}/members/$count`, { headers })).text(),
+    ).toBe("4");
+  });
+
+  it("refuses $count without ConsistencyLevel: eventual", async () => {
+    const graph = await createGraphHarness();
+    const response = await graph.call("/v1.0/users/$count");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      "$count is not currently supported.",
+    );
+  });
+});

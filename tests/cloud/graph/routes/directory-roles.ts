@@ -17,15 +17,30 @@ import { maxPageSize } from "./users";
  */
 export function registerDirectoryRoleRoutes(api: Hono<GraphEnv>, ctx: CloudContext): void {
   api.get("/directoryRoles", endpoint(ctx, "listDirectoryRoles", "identity"), (c) => {
+    const tenant = tenantOf(c);
     const options = parseQueryOptions(
       new URL(c.req.url),
-      { type: DIRECTORY_ROLE, maxTop: undefined },
+      { type: DIRECTORY_ROLE, maxTop: undefined, expandable: ["members"] },
       true,
     );
-    const roles = [...tenantOf(c).collections.directoryRoles.values()];
+    const expandMembers = options.expand?.includes("members") ?? false;
+    const roles = [...tenant.collections.directoryRoles.values()];
+    const projection = [...(options.select ?? []), ...(expandMembers ? ["members()"] : [])];
     return graphJson(c, {
-      "@odata.context": contextUrl(c, "directoryRoles", options.select),
-      value: roles.map((role) => projectObject(role, DIRECTORY_ROLE, options.select)),
+      "@odata.context": contextUrl(
+        c,
+        "directoryRoles",
+        projection.length > 0 ? projection : undefined,
+      ),
+      value: roles.map((role) => {
+        const item = projectObject(role, DIRECTORY_ROLE, options.select);
+        // directoryrole-list.md: $expand=members lists each role's members as directoryObjects.
+        if (expandMembers)
+          item.members = membersOf(tenant, role.id).map((member) =>
+            projectDirectoryObject(tenant, member, undefined),
+          );
+        return item;
+      }),
     });
   });
 
@@ -92,4 +107,10 @@ function findRole(tenant: EmulatedTenant, key: string): GraphObject {
   const role = roles.get(key) ?? roles.get(key.toLowerCase());
   if (!role) throw notFound(key);
   return role;
+}
+
+function membersOf(tenant: EmulatedTenant, roleId: string): GraphObject[] {
+  return (tenant.directoryRoleMembers.get(roleId) ?? [])
+    .map((id) => directoryObject(tenant, id))
+    .filter((object): object is GraphObject => object !== undefined);
 }
