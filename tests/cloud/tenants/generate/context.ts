@@ -29,6 +29,11 @@ export interface UserIndex {
 /** Shared empty array for properties that are always `[]`: one instance for all objects. */
 export const EMPTY: readonly never[] = Object.freeze([]);
 
+/** `onPremisesExtensionAttributes` / `extensionAttributes` nobody customised: one frozen instance. */
+export const NO_EXTENSION_ATTRIBUTES: Readonly<Record<string, null>> = Object.freeze(
+  Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`extensionAttribute${i + 1}`, null])),
+);
+
 /**
  * Stores an object of the tenant's initial contents. Unlike `putObject` it writes no change-log
  * entry: generation is not a change, and delta queries answer their initial round from the

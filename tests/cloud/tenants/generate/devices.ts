@@ -1,112 +1,11 @@
+import { HARDWARE, type Hardware, type Platform, type TrustType } from "../catalog/hardware";
 import { DAY_MS, isoSeconds } from "../graph-ids";
 import type { GraphObject } from "../model";
 import type { SeededRandom } from "../random";
 import type { GenerationContext, UserIndex } from "./context";
-import { EMPTY, seedObject } from "./context";
+import { EMPTY, NO_EXTENSION_ATTRIBUTES, seedObject } from "./context";
+import { buildManagedDevice } from "./managed-devices";
 import { domainSid } from "./sids";
-
-type Platform = "Windows" | "macOS" | "iOS" | "Android";
-type TrustType = "AzureAd" | "Workplace" | "ServerAd";
-
-interface Hardware {
-  manufacturer: string;
-  model: string;
-  osVersions: readonly string[];
-}
-
-const HARDWARE: Record<Platform, readonly Hardware[]> = {
-  Windows: [
-    {
-      manufacturer: "Microsoft Corporation",
-      model: "Surface Laptop 5",
-      osVersions: ["10.0.22631.3296", "10.0.22631.4037", "10.0.26100.2314"],
-    },
-    {
-      manufacturer: "Dell Inc.",
-      model: "Latitude 7440",
-      osVersions: ["10.0.22621.3155", "10.0.22631.3296", "10.0.19045.4170"],
-    },
-    {
-      manufacturer: "LENOVO",
-      model: "ThinkPad X1 Carbon Gen 11",
-      osVersions: ["10.0.22631.4037", "10.0.19045.3803"],
-    },
-    {
-      manufacturer: "HP",
-      model: "EliteBook 840 G9",
-      osVersions: ["10.0.19045.4170", "10.0.19044.2965"],
-    },
-  ],
-  macOS: [
-    {
-      manufacturer: "Apple",
-      model: "MacBook Pro (14-inch, 2023)",
-      osVersions: ["14.4.1", "14.6.1", "15.1"],
-    },
-    { manufacturer: "Apple", model: "MacBook Air (M2, 2022)", osVersions: ["13.6.4", "14.4.1"] },
-  ],
-  iOS: [
-    { manufacturer: "Apple", model: "iPhone 15", osVersions: ["17.4.1", "17.6.1", "18.1"] },
-    { manufacturer: "Apple", model: "iPhone 13", osVersions: ["16.7.8", "17.4.1"] },
-    { manufacturer: "Apple", model: "iPad Air (5th generation)", osVersions: ["17.5.1"] },
-  ],
-  Android: [
-    { manufacturer: "samsung", model: "SM-S911B", osVersions: ["14", "13"] },
-    { manufacturer: "Google", model: "Pixel 8", osVersions: ["14", "15"] },
-  ],
-};
-
-/** Intune reports a health-attestation object for Windows; one shared frozen instance. */
-const WINDOWS_HEALTH = Object.freeze({
-  "@odata.type": "microsoft.graph.deviceHealthAttestationState",
-  lastUpdateDateTime: null,
-  contentNamespaceUrl: null,
-  deviceHealthAttestationStatus: "notApplicable",
-  contentVersion: null,
-  issuedDateTime: "0001-01-01T00:00:00Z",
-  attestationIdentityKey: null,
-  resetCount: 0,
-  restartCount: 0,
-  dataExcutionPolicy: null,
-  bitLockerStatus: null,
-  bootManagerVersion: null,
-  codeIntegrityCheckVersion: null,
-  secureBoot: null,
-  bootDebugging: null,
-  operatingSystemKernelDebugging: null,
-  codeIntegrity: null,
-  testSigning: null,
-  safeMode: null,
-  windowsPE: null,
-  earlyLaunchAntiMalwareDriverProtection: null,
-  virtualSecureMode: null,
-  pcrHashAlgorithm: null,
-  bootAppSecurityVersion: null,
-  bootManagerSecurityVersion: null,
-  tpmVersion: null,
-  pcr0: null,
-  secureBootConfigurationPolicyFingerPrint: null,
-  codeIntegrityPolicy: null,
-  bootRevisionListInfo: null,
-  operatingSystemRevListInfo: null,
-  healthStatusMismatchInfo: null,
-  healthAttestationSupportedStatus: null,
-});
-
-/** Co-managed (Configuration Manager + Intune) hybrid devices report which workloads Intune has. */
-const CO_MANAGED_FEATURES = Object.freeze({
-  "@odata.type": "microsoft.graph.configurationManagerClientEnabledFeatures",
-  inventory: true,
-  modernApps: false,
-  resourceAccess: false,
-  deviceConfiguration: false,
-  compliancePolicy: true,
-  windowsUpdateForBusiness: false,
-});
-
-const NO_EXTENSION_ATTRIBUTES = Object.freeze(
-  Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`extensionAttribute${i + 1}`, null])),
-);
 
 /** Intune's "Microsoft Intune" MDM app id, as `device.mdmAppId` carries it for enrolled devices. */
 const INTUNE_MDM_APP_ID = "0000000a-0000-0000-c000-000000000000";
@@ -248,7 +147,10 @@ function buildDevice(
     trustType: plan.trustType,
   };
   const intune = plan.managed
-    ? buildManagedDevice(context, plan, {
+    ? buildManagedDevice(context, {
+        platform: plan.platform,
+        trustType: plan.trustType,
+        owner: plan.owner,
         deviceId,
         name,
         hardware,
@@ -259,104 +161,4 @@ function buildDevice(
       })
     : null;
   return { entra, intune };
-}
-
-interface ManagedFacts {
-  deviceId: string;
-  name: string;
-  hardware: Hardware;
-  osVersion: string;
-  registeredMs: number;
-  lastSeenMs: number;
-  compliant: boolean;
-}
-
-/** Every v1.0 `managedDevice` property (managed-devices-list.json shape). */
-function buildManagedDevice(
-  context: GenerationContext,
-  plan: DevicePlan,
-  facts: ManagedFacts,
-): GraphObject {
-  const { rng } = context;
-  const owner = plan.owner;
-  const mobile = plan.platform === "iOS" || plan.platform === "Android";
-  const hybrid = plan.trustType === "ServerAd";
-  const enrolledMs = facts.registeredMs + rng.int(0, 3) * 3_600_000;
-  const complianceState = facts.compliant
-    ? "compliant"
-    : rng.weighted<string>([
-        ["noncompliant", 70],
-        ["inGracePeriod", 20],
-        ["unknown", 10],
-      ]);
-  const enrollmentType =
-    plan.platform === "Windows"
-      ? hybrid
-        ? "windowsCoManagement"
-        : "windowsAzureADJoin"
-      : plan.platform === "iOS"
-        ? "appleUserEnrollment"
-        : plan.platform === "Android"
-          ? "androidEnterpriseWorkProfile"
-          : "userEnrollment";
-  const hex = (length: number) => rng.chars("0123456789ABCDEF", length);
-  return {
-    "@odata.type": "#microsoft.graph.managedDevice",
-    id: rng.guid(),
-    userId: owner.id,
-    deviceName: facts.name,
-    managedDeviceOwnerType: plan.trustType === "Workplace" && mobile ? "personal" : "company",
-    deviceActionResults: EMPTY,
-    enrolledDateTime: isoSeconds(enrolledMs),
-    lastSyncDateTime: isoSeconds(facts.lastSeenMs),
-    operatingSystem: plan.platform,
-    complianceState,
-    jailBroken: mobile ? "False" : "Unknown",
-    managementAgent: hybrid ? "configurationManagerClientMdm" : "mdm",
-    osVersion: facts.osVersion,
-    easActivated: mobile,
-    easDeviceId: mobile ? hex(32) : null,
-    easActivationDateTime: mobile ? isoSeconds(enrolledMs) : "0001-01-01T00:00:00Z",
-    azureADRegistered: true,
-    deviceEnrollmentType: enrollmentType,
-    activationLockBypassCode: null,
-    emailAddress: owner.mail ?? null,
-    azureADDeviceId: facts.deviceId,
-    deviceRegistrationState: "registered",
-    deviceCategoryDisplayName: "Unknown Category",
-    isSupervised: plan.platform === "iOS" && plan.trustType !== "Workplace",
-    exchangeLastSuccessfulSyncDateTime: mobile
-      ? isoSeconds(facts.lastSeenMs)
-      : "0001-01-01T00:00:00Z",
-    exchangeAccessState: mobile ? "allowed" : "none",
-    exchangeAccessStateReason: mobile ? "compliant" : "none",
-    remoteAssistanceSessionUrl: null,
-    remoteAssistanceSessionErrorDetails: null,
-    isEncrypted: rng.chance(0.9),
-    userPrincipalName: owner.userPrincipalName,
-    model: facts.hardware.model,
-    manufacturer: facts.hardware.manufacturer,
-    imei: mobile ? String(rng.int(100000, 999999)) + String(rng.int(100000000, 999999999)) : null,
-    complianceGracePeriodExpirationDateTime: "9999-12-31T23:59:59Z",
-    serialNumber: hex(10),
-    phoneNumber: null,
-    androidSecurityPatchLevel: plan.platform === "Android" ? "2024-09-01" : null,
-    userDisplayName: owner.displayName,
-    configurationManagerClientEnabledFeatures: hybrid ? CO_MANAGED_FEATURES : null,
-    wiFiMacAddress: hex(12),
-    deviceHealthAttestationState: plan.platform === "Windows" ? WINDOWS_HEALTH : null,
-    subscriberCarrier: mobile ? rng.pick(["Verizon", "T-Mobile", "Vodafone"]) : null,
-    meid: null,
-    totalStorageSpaceInBytes: rng.pick([128, 256, 512]) * 1_073_741_824,
-    freeStorageSpaceInBytes: rng.int(10, 100) * 1_073_741_824,
-    managedDeviceName: `${String(owner.mailNickname)}_${plan.platform}_${new Date(enrolledMs).toISOString().slice(0, 10)}`,
-    partnerReportedThreatState: "unknown",
-    requireUserEnrollmentApproval: plan.platform === "iOS" ? false : null,
-    managementCertificateExpirationDate: isoSeconds(enrolledMs + 365 * DAY_MS),
-    iccid: null,
-    udid: plan.platform === "iOS" || plan.platform === "macOS" ? hex(40) : null,
-    notes: null,
-    ethernetMacAddress: null,
-    physicalMemoryInBytes: 0,
-  };
 }

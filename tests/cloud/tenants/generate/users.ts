@@ -1,7 +1,6 @@
 import {
   DEPARTMENTS,
   GIVEN_NAMES,
-  GUEST_HOME_DOMAINS,
   JOB_TITLES,
   OFFICES,
   type Office,
@@ -11,15 +10,12 @@ import { DEMO_PASSWORD } from "../demo-constants";
 import { DAY_MS, isoSeconds } from "../graph-ids";
 import type { GraphObject } from "../model";
 import type { GenerationContext, UserIndex } from "./context";
-import { EMPTY, seedObject } from "./context";
+import { EMPTY, NO_EXTENSION_ATTRIBUTES, seedObject } from "./context";
+import { buildGuest } from "./guests";
 import type { GeneratedSku } from "./licences";
 import { cloudSecurityIdentifier, domainSid, immutableId } from "./sids";
+import { signInActivity } from "./sign-in-activity";
 import { assignLicences, type LicenceSets, licenceSetFor } from "./user-licences";
-
-/** `onPremisesExtensionAttributes` of a user nobody customised: one shared, frozen instance. */
-const NO_EXTENSION_ATTRIBUTES = Object.freeze(
-  Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`extensionAttribute${i + 1}`, null])),
-);
 
 interface MemberPlan {
   mailNickname: string;
@@ -251,7 +247,12 @@ function buildMember(
       : EMPTY,
     securityIdentifier: cloudSecurityIdentifier(id),
     showInAddressList: null,
-    signInActivity: signInActivity(context, plan.role, accountEnabled, createdMs),
+    signInActivity: signInActivity(
+      context,
+      plan.role === "breakGlass" ? "never" : plan.role === "staff" ? "typical" : "active",
+      accountEnabled,
+      createdMs,
+    ),
     signInSessionsValidFromDateTime: isoSeconds(createdMs),
     state: staff ? office.state : null,
     streetAddress: null,
@@ -262,163 +263,8 @@ function buildMember(
   };
 }
 
-function buildGuest(context: GenerationContext, index: number): GraphObject {
-  const { rng, nowMs, tenant } = context;
-  const id = rng.guid();
-  const givenName = rng.pick(GIVEN_NAMES);
-  const surname = rng.pick(SURNAMES);
-  const homeDomain = rng.pick(GUEST_HOME_DOMAINS);
-  const local = `${givenName}.${surname}${index}`.toLowerCase();
-  const email = `${local}@${homeDomain}`;
-  // Invited guests: `name_domain#EXT#@tenant.onmicrosoft.com` (https://learn.microsoft.com/entra/external-id/user-properties).
-  const userPrincipalName = `${local}_${homeDomain}#EXT#@${tenant.initialDomain}`;
-  const createdMs = rng.daysBefore(nowMs, 1, 900);
-  const accepted = rng.chance(0.85);
-  return {
-    id,
-    deletedDateTime: null,
-    accountEnabled: true,
-    ageGroup: null,
-    assignedLicenses: EMPTY,
-    assignedPlans: EMPTY,
-    businessPhones: EMPTY,
-    city: null,
-    companyName: null,
-    consentProvidedForMinor: null,
-    country: null,
-    createdDateTime: isoSeconds(createdMs),
-    creationType: "Invitation",
-    department: null,
-    displayName: `${givenName} ${surname}`,
-    employeeHireDate: null,
-    employeeId: null,
-    employeeLeaveDateTime: null,
-    employeeOrgData: null,
-    employeeType: null,
-    externalUserState: accepted ? "Accepted" : "PendingAcceptance",
-    externalUserStateChangeDateTime: isoSeconds(
-      createdMs + (accepted ? rng.int(1, 3) * DAY_MS : 0),
-    ),
-    faxNumber: null,
-    givenName,
-    identities: [
-      {
-        signInType: "federated",
-        issuer:
-          homeDomain.endsWith(".com") && homeDomain !== "gmail.com" && homeDomain !== "outlook.com"
-            ? "ExternalAzureAD"
-            : "mail",
-        issuerAssignedId: null,
-      },
-    ],
-    imAddresses: EMPTY,
-    isResourceAccount: null,
-    jobTitle: null,
-    lastPasswordChangeDateTime: null,
-    legalAgeGroupClassification: null,
-    licenseAssignmentStates: EMPTY,
-    mail: email,
-    mailNickname: userPrincipalName.split("@")[0] ?? local,
-    mobilePhone: null,
-    officeLocation: null,
-    onPremisesDistinguishedName: null,
-    onPremisesDomainName: null,
-    onPremisesExtensionAttributes: NO_EXTENSION_ATTRIBUTES,
-    onPremisesImmutableId: null,
-    onPremisesLastSyncDateTime: null,
-    onPremisesProvisioningErrors: EMPTY,
-    onPremisesSamAccountName: null,
-    onPremisesSecurityIdentifier: null,
-    onPremisesSyncEnabled: null,
-    onPremisesUserPrincipalName: null,
-    otherMails: [email],
-    passwordPolicies: null,
-    passwordProfile: null,
-    postalCode: null,
-    preferredDataLocation: null,
-    preferredLanguage: null,
-    provisionedPlans: EMPTY,
-    proxyAddresses: [`SMTP:${email}`],
-    securityIdentifier: cloudSecurityIdentifier(id),
-    showInAddressList: false,
-    signInActivity: signInActivity(context, accepted ? "guest" : "pendingGuest", true, createdMs),
-    signInSessionsValidFromDateTime: isoSeconds(createdMs),
-    state: null,
-    streetAddress: null,
-    surname,
-    usageLocation: null,
-    userPrincipalName,
-    userType: "Guest",
-  };
-}
-
-type SignInBucket = "recent" | "month" | "stale" | "never";
-const ENABLED_SIGN_IN_BUCKETS: readonly (readonly [SignInBucket, number])[] = [
-  ["recent", 72],
-  ["month", 12],
-  ["stale", 9],
-  ["never", 7],
-];
-/** Disabled accounts are mostly leavers: their last sign-in is old. */
-const DISABLED_SIGN_IN_BUCKETS: readonly (readonly [SignInBucket, number])[] = [
-  ["recent", 10],
-  ["month", 12],
-  ["stale", 60],
-  ["never", 7],
-];
-const SIGN_IN_DAYS: Record<Exclude<SignInBucket, "never">, readonly [number, number]> = {
-  recent: [0, 14],
-  month: [15, 89],
-  stale: [91, 400],
-};
-
 const CLOUD_PASSWORD_POLICIES: readonly (readonly [string | null, number])[] = [
   [null, 80],
   ["DisablePasswordExpiration", 17],
   ["DisableStrongPassword", 3],
 ];
-
-/** A never-used account: Graph reports the activity object with null timestamps. */
-const NEVER_SIGNED_IN = Object.freeze({
-  lastSignInDateTime: null,
-  lastSignInRequestId: null,
-  lastNonInteractiveSignInDateTime: null,
-  lastNonInteractiveSignInRequestId: null,
-  lastSuccessfulSignInDateTime: null,
-  lastSuccessfulSignInRequestId: null,
-});
-
-/**
- * Recent, older than 90 days (a typical "stale account" finding) or never, never before the
- * account existed. Emergency-access accounts and pending guests never sign in.
- */
-function signInActivity(
-  context: GenerationContext,
-  role: MemberPlan["role"] | "guest" | "pendingGuest",
-  accountEnabled: boolean,
-  createdMs: number,
-): object {
-  const { rng, nowMs } = context;
-  if (role === "breakGlass" || role === "pendingGuest") return NEVER_SIGNED_IN;
-  const ageDays = Math.max(0, Math.floor((nowMs - createdMs) / DAY_MS));
-  const bucket =
-    role === "admin" || role === "named" || role === "syncAccount"
-      ? "recent"
-      : rng.weighted(accountEnabled ? ENABLED_SIGN_IN_BUCKETS : DISABLED_SIGN_IN_BUCKETS);
-  if (bucket === "never") return NEVER_SIGNED_IN;
-  const [minDays, maxDays] = SIGN_IN_DAYS[bucket];
-  const daysAgo = Math.min(ageDays, rng.int(minDays, maxDays));
-  const interactiveMs = nowMs - daysAgo * DAY_MS - rng.int(0, DAY_MS - 1);
-  const nonInteractiveMs = Math.min(nowMs, interactiveMs + rng.int(0, 3 * DAY_MS));
-  const success = rng.chance(0.95);
-  return {
-    lastSignInDateTime: isoSeconds(interactiveMs),
-    lastSignInRequestId: rng.guid(),
-    lastNonInteractiveSignInDateTime: isoSeconds(nonInteractiveMs),
-    lastNonInteractiveSignInRequestId: rng.guid(),
-    lastSuccessfulSignInDateTime: success
-      ? isoSeconds(Math.max(interactiveMs, nonInteractiveMs))
-      : isoSeconds(interactiveMs - DAY_MS),
-    lastSuccessfulSignInRequestId: rng.guid(),
-  };
-}
