@@ -47,8 +47,8 @@ describe("createTenant: a licensed, hybrid tenant", () => {
     expect(users.filter((user) => user.userType === "Member")).toHaveLength(300);
     expect(users.filter((user) => user.userType === "Guest")).toHaveLength(20);
     expect(tenant.collections.devices.size).toBe(250);
-    // Plus the two role-assignable groups a P1 tenant gets.
-    expect(tenant.collections.groups.size).toBe(32);
+    // Plus the two role-assignable groups a P1 tenant gets and the Intune device group.
+    expect(tenant.collections.groups.size).toBe(33);
     expect(tenant.collections.directoryAudits.size).toBe(2000);
   });
 
@@ -246,13 +246,39 @@ describe("createTenant: a licensed, hybrid tenant", () => {
     expect(new Set(groups.map(kind))).toEqual(
       new Set(["dynamic", "microsoft365", "mailEnabledSecurity", "distribution", "security"]),
     );
-    for (const group of groups.filter((g) => kind(g) === "dynamic")) {
+    for (const group of groups.filter((g) => String(g.membershipRule).startsWith("(user."))) {
       const department = /"(.+)"/.exec(String(group.membershipRule))?.[1];
       for (const member of tenant.groupMembers.get(group.id) ?? [])
         expect(tenant.collections.users.get(member)?.department).toBe(department);
     }
     for (const group of groups.filter((g) => g.mailEnabled))
       expect(group.proxyAddresses).toContain(`SMTP:${String(group.mail)}`);
+  });
+
+  it("has group members that are users, guests, nested groups and devices", () => {
+    const members = [...tenant.groupMembers.values()].flat();
+    const users = values(tenant, "users");
+    expect(members.some((id) => users.find((user) => user.id === id)?.userType === "Member")).toBe(
+      true,
+    );
+    expect(members.some((id) => users.find((user) => user.id === id)?.userType === "Guest")).toBe(
+      true,
+    );
+    expect(members.some((id) => tenant.collections.groups.has(id))).toBe(true);
+    const deviceGroup = values(tenant, "groups").find((group) =>
+      String(group.membershipRule).startsWith("(device."),
+    );
+    const deviceMembers = tenant.groupMembers.get(String(deviceGroup?.id)) ?? [];
+    expect(deviceMembers.length).toBeGreaterThan(0);
+    for (const id of deviceMembers)
+      expect(tenant.collections.devices.get(id)?.operatingSystem).toBe("Windows");
+    for (const id of members) {
+      const known =
+        tenant.collections.users.has(id) ||
+        tenant.collections.groups.has(id) ||
+        tenant.collections.devices.has(id);
+      expect(known, id).toBe(true);
+    }
   });
 
   it("keeps 30 days of audit events, newest first, with user- and app-initiated entries", () => {

@@ -4,7 +4,7 @@ import { generateAuthentication } from "./generate/authentication";
 import { applyConsentState } from "./generate/consent";
 import type { GenerationContext } from "./generate/context";
 import { generateDevices } from "./generate/devices";
-import { generateGroups } from "./generate/groups";
+import { addWindowsDevicesGroup, generateGroups } from "./generate/groups";
 import { generateSubscribedSkus, storeSubscribedSkus } from "./generate/licences";
 import { generateOrganization } from "./generate/organization";
 import { linkCustomer } from "./generate/partner";
@@ -87,6 +87,9 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
   const roles = generateRoles(context, users, thirdParty);
   generateAuthentication(context, users, roles.adminUserIds);
   generateDevices(context, users);
+  if (licensing.intune && tenant.collections.devices.size > 0) {
+    addWindowsDevicesGroup(context, [...tenant.collections.devices.values()]);
+  }
   generateSecureScore(context, users);
 
   for (const consent of spec.consent ??

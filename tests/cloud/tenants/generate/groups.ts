@@ -84,6 +84,15 @@ export function generateGroups(context: GenerationContext, users: UserIndex): Ge
       : pickMembers(context, users);
     groups.push({ object, memberIds });
   }
+  // Some assigned security groups nest another group (Graph lists it among the members).
+  for (const group of groups) {
+    const nestable =
+      group.object.securityEnabled === true && (group.object.groupTypes as string[]).length === 0;
+    if (nestable && groups.length > 1 && rng.chance(0.15)) {
+      const inner = rng.pick(groups);
+      if (inner !== group) group.memberIds.push(inner.object.id);
+    }
+  }
   for (const group of groups) {
     seedObject(tenant, "groups", group.object);
     tenant.groupMembers.set(group.object.id, group.memberIds);
@@ -197,6 +206,47 @@ export function buildRoleAssignableGroup(
   displayName: string,
   memberIds: string[],
 ): GeneratedGroup {
+  return addSecurityGroup(context, {
+    displayName,
+    description: `Members hold the ${displayName.replace(/^Role - /, "")} role`,
+    memberIds,
+    isAssignableToRole: true,
+    membershipRule: null,
+  });
+}
+
+/**
+ * The device group most Intune tenants have: Windows devices, dynamic where Entra ID P1 allows
+ * (`device.deviceOSType`), otherwise assigned. Its members are device objects, not users.
+ */
+export function addWindowsDevicesGroup(
+  context: GenerationContext,
+  devices: readonly GraphObject[],
+): GeneratedGroup {
+  const dynamic = context.tenant.licensing.entraIdP1;
+  return addSecurityGroup(context, {
+    displayName: "Intune - Windows Devices",
+    description: "Windows devices targeted by Intune configuration profiles",
+    memberIds: devices
+      .filter((device) => device.operatingSystem === "Windows")
+      .map((device) => device.id),
+    isAssignableToRole: false,
+    membershipRule: dynamic ? '(device.deviceOSType -eq "Windows")' : null,
+  });
+}
+
+interface SecurityGroupOptions {
+  displayName: string;
+  description: string;
+  memberIds: string[];
+  isAssignableToRole: boolean;
+  membershipRule: string | null;
+}
+
+function addSecurityGroup(
+  context: GenerationContext,
+  options: SecurityGroupOptions,
+): GeneratedGroup {
   const { rng, nowMs } = context;
   const id = rng.guid();
   const createdMs = rng.daysBefore(nowMs, 30, 900);
@@ -205,16 +255,16 @@ export function buildRoleAssignableGroup(
     deletedDateTime: null,
     classification: null,
     createdDateTime: isoSeconds(createdMs),
-    description: `Members hold the ${displayName.replace(/^Role - /, "")} role`,
-    displayName,
+    description: options.description,
+    displayName: options.displayName,
     expirationDateTime: null,
-    groupTypes: EMPTY,
-    isAssignableToRole: true,
+    groupTypes: options.membershipRule ? ["DynamicMembership"] : EMPTY,
+    isAssignableToRole: options.isAssignableToRole ? true : null,
     mail: null,
     mailEnabled: false,
-    mailNickname: displayName.replace(/[^A-Za-z0-9]/g, "").toLowerCase(),
-    membershipRule: null,
-    membershipRuleProcessingState: null,
+    mailNickname: options.displayName.replace(/[^A-Za-z0-9]/g, "").toLowerCase(),
+    membershipRule: options.membershipRule,
+    membershipRuleProcessingState: options.membershipRule ? "On" : null,
     onPremisesDomainName: null,
     onPremisesLastSyncDateTime: null,
     onPremisesNetBiosName: null,
@@ -233,9 +283,9 @@ export function buildRoleAssignableGroup(
     serviceProvisioningErrors: EMPTY,
     theme: null,
     uniqueName: null,
-    visibility: "Private",
+    visibility: options.isAssignableToRole ? "Private" : null,
   };
   seedObject(context.tenant, "groups", object);
-  context.tenant.groupMembers.set(id, memberIds);
-  return { object, memberIds };
+  context.tenant.groupMembers.set(id, options.memberIds);
+  return { object, memberIds: options.memberIds };
 }
