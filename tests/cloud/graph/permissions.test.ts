@@ -126,7 +126,8 @@ describe("documented permissions", () => {
     for (const key of Object.keys(REQUESTS) as PermissionKey[]) {
       const least = PERMISSIONS[key].delegated[0];
       if (least === undefined) continue;
-      const token = await graph.token({ scopes: [least], userId: String(user?.id) });
+      const scopes = typeof least === "string" ? [least] : [...least];
+      const token = await graph.token({ scopes, userId: String(user?.id) });
       const response = await request(key, token);
       expect(response.status, `${key} with ${least}`).toBeLessThan(300);
     }
@@ -148,5 +149,17 @@ describe("documented permissions", () => {
       const token = await graph.token({ scopes });
       expect((await request("listUsers", token)).status, scopes.join()).toBe(403);
     }
+  });
+
+  it("requires every permission of a combined requirement (directoryAudits: AuditLog.Read.All and Directory.Read.All)", async () => {
+    const { graph, request } = await setUp();
+    for (const scopes of [["AuditLog.Read.All"], ["Directory.Read.All"]]) {
+      expect(
+        (await request("listDirectoryAudits", await graph.token({ scopes }))).status,
+        scopes.join(),
+      ).toBe(403);
+    }
+    const both = await graph.token({ scopes: ["AuditLog.Read.All", "Directory.Read.All"] });
+    expect((await request("listDirectoryAudits", both)).status).toBe(200);
   });
 });

@@ -7,9 +7,12 @@ import { GraphError } from "./errors";
  * Empty list = "Not supported." for that permission type. Source = the v1.0 API page in
  * microsoftgraph/microsoft-graph-docs-contrib (api-reference/v1.0/api/…).
  */
+/** One permission, or several that are needed together ("AuditLog.Read.All and Directory.Read.All"). */
+export type PermissionRequirement = string | readonly string[];
+
 export interface PermissionRule {
-  delegated: readonly string[];
-  application: readonly string[];
+  delegated: readonly PermissionRequirement[];
+  application: readonly PermissionRequirement[];
   source: string;
 }
 
@@ -19,6 +22,13 @@ const ROLE_READ = [
   "RoleManagement.Read.All",
   "RoleManagement.ReadWrite.Directory",
   ...DIRECTORY_READ,
+] as const;
+
+/** rbacapplication-list-roleassignments: the table spans providers; entitlement scopes count too. */
+const ROLE_ASSIGNMENT_READ = [
+  ...ROLE_READ,
+  "EntitlementManagement.Read.All",
+  "EntitlementManagement.ReadWrite.All",
 ] as const;
 
 export const PERMISSIONS = {
@@ -45,9 +55,16 @@ export const PERMISSIONS = {
     source: "user-get.md (GET /me: delegated only)",
   },
   userDelta: {
-    delegated: ["User.Read.All", "User.ReadWrite.All", ...DIRECTORY_READ],
-    application: ["User.Read.All", "User.ReadWrite.All", ...DIRECTORY_READ],
-    source: "user-delta.md",
+    delegated: [
+      "User.Read",
+      ...DIRECTORY_READ,
+      "User.Read.All",
+      "User.ReadBasic.All",
+      "User.ReadWrite",
+      "User.ReadWrite.All",
+    ],
+    application: ["User.Read.All", ...DIRECTORY_READ, "User.ReadWrite.All"],
+    source: "user-delta.md (includes/permissions/user-delta-permissions.md)",
   },
   listAuthenticationMethods: {
     delegated: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"],
@@ -55,13 +72,13 @@ export const PERMISSIONS = {
     source: "authentication-list-methods.md (acting on other users)",
   },
   listDevices: {
-    delegated: ["Device.Read.All", ...DIRECTORY_READ],
+    delegated: ["Device.Read.All", "Directory.ReadWrite.All"],
     application: ["Device.Read.All", "Device.ReadWrite.All", ...DIRECTORY_READ],
     source: "device-list.md",
   },
   deviceDelta: {
-    delegated: ["Device.Read.All", ...DIRECTORY_READ],
-    application: ["Device.Read.All", "Device.ReadWrite.All", ...DIRECTORY_READ],
+    delegated: ["Device.Read.All"],
+    application: ["Device.Read.All"],
     source: "device-delta.md",
   },
   listManagedDevices: {
@@ -148,8 +165,8 @@ export const PERMISSIONS = {
     source: "directoryrole-delta.md",
   },
   listRoleAssignments: {
-    delegated: ROLE_READ,
-    application: ROLE_READ,
+    delegated: ROLE_ASSIGNMENT_READ,
+    application: ROLE_ASSIGNMENT_READ,
     source: "rbacapplication-list-roleassignments.md",
   },
   listRoleDefinitions: {
@@ -158,8 +175,9 @@ export const PERMISSIONS = {
     source: "rbacapplication-list-roledefinitions.md",
   },
   listDirectoryAudits: {
-    delegated: ["AuditLog.Read.All"],
-    application: ["AuditLog.Read.All"],
+    // Both together: the table reads "AuditLog.Read.All and Directory.Read.All".
+    delegated: [["AuditLog.Read.All", "Directory.Read.All"]],
+    application: [["AuditLog.Read.All", "Directory.Read.All"]],
     source: "directoryaudit-list.md",
   },
   listUserRegistrationDetails: {
@@ -278,7 +296,11 @@ export type PermissionKey = keyof typeof PERMISSIONS;
 export function requirePermission(caller: GraphCaller, key: PermissionKey): void {
   const rule: PermissionRule = PERMISSIONS[key];
   const accepted = caller.kind === "delegated" ? rule.delegated : rule.application;
-  if (!accepted.some((permission) => caller.permissions.has(permission))) {
+  const met = (requirement: PermissionRequirement) =>
+    typeof requirement === "string"
+      ? caller.permissions.has(requirement)
+      : requirement.every((permission) => caller.permissions.has(permission));
+  if (!accepted.some(met)) {
     throw new GraphError(
       403,
       "Authorization_RequestDenied",
