@@ -447,6 +447,10 @@ describe("createTenant: bad specs", () => {
   it.each([
     [{ displayName: "X", domainPrefix: "Not A Domain" }, /domainPrefix/],
     [{ displayName: "X", domainPrefix: "x", users: -1 }, /users must be a whole number/],
+    [{ displayName: " ", domainPrefix: "x" }, /displayName is required/],
+    [{ displayName: "X", domainPrefix: "x", id: "not-a-guid" }, /id must be a GUID/],
+    [{ displayName: "X", domainPrefix: "x", customDomain: "x.onmicrosoft.com" }, /customDomain/],
+    [{ displayName: "X", domainPrefix: "x", seed: 1.5 }, /seed must be an integer/],
     [{ displayName: "X", domainPrefix: "x", users: 1.5 }, /users must be a whole number/],
     [
       { displayName: "X", domainPrefix: "x", skus: [{ skuPartNumber: "NOPE", seats: 1 }] },

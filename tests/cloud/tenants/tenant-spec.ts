@@ -121,20 +121,49 @@ function share(value: number | undefined, fallback: number, field: string): numb
   return n;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?!.*\.onmicrosoft\.com$)[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+const KINDS: readonly EmulatedTenant["kind"][] = ["partner", "customer", "standalone"];
+
+/** Checks a spec (it may come from JSON through the admin API) and fills in the defaults. */
 export function resolveTenantSpec(spec: TenantSpec): ResolvedTenantSpec {
-  if (!spec.displayName.trim()) throw new InvalidTenantSpecError("displayName is required");
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(spec.domainPrefix)) {
+  if (typeof spec.displayName !== "string" || !spec.displayName.trim()) {
+    throw new InvalidTenantSpecError("displayName is required");
+  }
+  if (
+    typeof spec.domainPrefix !== "string" ||
+    !/^[a-z0-9][a-z0-9-]{0,62}$/.test(spec.domainPrefix)
+  ) {
     throw new InvalidTenantSpecError(
-      `domainPrefix must be lower-case letters, digits and hyphens (the part before .onmicrosoft.com), got "${spec.domainPrefix}"`,
+      `domainPrefix must be lower-case letters, digits and hyphens (the part before .onmicrosoft.com), got "${String(spec.domainPrefix)}"`,
     );
   }
+  if (spec.id !== undefined && !GUID.test(spec.id))
+    throw new InvalidTenantSpecError(`id must be a GUID, got "${spec.id}"`);
+  if (spec.customDomain != null && !DOMAIN.test(spec.customDomain)) {
+    throw new InvalidTenantSpecError(
+      `customDomain must be a DNS name outside onmicrosoft.com, got "${spec.customDomain}"`,
+    );
+  }
+  if (spec.kind !== undefined && !KINDS.includes(spec.kind)) {
+    throw new InvalidTenantSpecError(
+      `kind must be one of ${KINDS.join(", ")}, got "${String(spec.kind)}"`,
+    );
+  }
+  if (spec.seed !== undefined && !Number.isSafeInteger(spec.seed))
+    throw new InvalidTenantSpecError(`seed must be an integer, got ${String(spec.seed)}`);
+  if (spec.nowMs !== undefined && !Number.isFinite(spec.nowMs))
+    throw new InvalidTenantSpecError(`nowMs must be epoch milliseconds, got ${String(spec.nowMs)}`);
   // Every tenant has at least its admin and emergency-access accounts.
   const users = Math.max(2, count(spec.users, 25, "users"));
   return {
     id: spec.id?.toLowerCase() ?? null,
     displayName: spec.displayName,
     domainPrefix: spec.domainPrefix,
-    customDomain: spec.customDomain === undefined ? `${spec.domainPrefix}.com` : spec.customDomain,
+    customDomain:
+      spec.customDomain === undefined
+        ? `${spec.domainPrefix}.com`
+        : (spec.customDomain?.toLowerCase() ?? null),
     kind: spec.kind ?? "standalone",
     seed: spec.seed ?? 1,
     nowMs: spec.nowMs ?? DEFAULT_NOW_MS,
