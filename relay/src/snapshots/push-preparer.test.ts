@@ -40,6 +40,15 @@ describe("preparing pushes on worker threads", () => {
       .prepare(new TextEncoder().encode("{"), target(envelope.snapshotId))
       .catch((e: unknown) => e);
     expect(notJson).toMatchObject({ status: 400, code: "invalid_json" });
+    const empty = await workers
+      .prepare(new Uint8Array(0), target(envelope.snapshotId))
+      .catch((e: unknown) => e);
+    expect(empty).toMatchObject({ status: 400, code: "invalid_json" });
+    // A small Buffer is a slice of Node's shared pool: it must be copied, not transferred away.
+    const pooled = Buffer.from("[]");
+    const neighbour = Buffer.from("still here");
+    await workers.prepare(pooled, target(envelope.snapshotId)).catch(() => undefined);
+    expect(neighbour.toString()).toBe("still here");
   });
 
   it("answers many concurrent pushes, each with its own result", async () => {
