@@ -1,36 +1,24 @@
 import {
-  AuthenticationHandler,
   BatchRequestContent,
   BatchResponseContent,
-  Client,
-  type Context,
-  type Middleware,
+  type Client,
   type PageCollection,
   PageIterator,
-  RetryHandler,
-  RetryHandlerOptions,
 } from "@microsoft/microsoft-graph-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setFaults } from "../cloud/graph/admin";
 import { clearGraphRequests, countGraphRequests, graphRequests } from "../cloud/graph/request-log";
+import { createSdkClient } from "../cloud/graph/test-support/sdk-client";
 import { addGeneratedUsers, createTestTenant } from "../cloud/graph/test-support/tenant-builder";
 import { mintGraphToken } from "../cloud/graph/test-support/tokens";
-import { createEmulatorFetch, type EmulatorFetch } from "../cloud/node-client";
+import { createEmulatorFetch } from "../cloud/node-client";
 import { type RunningCloud, startCloud } from "../cloud/server";
 import type { EmulatedTenant } from "../cloud/tenants/model";
 
 /**
  * Acceptance A3: the unmodified @microsoft/microsoft-graph-client in Node, over HTTPS to the
- * emulator under graph.microsoft.com. The only thing supplied is the transport (the SDK's
- * documented custom-middleware chain ending in a fetch that trusts the emulator's CA).
+ * emulator under graph.microsoft.com (transport: `createSdkClient`, test-support/sdk-client.ts).
  */
-class EmulatorFetchHandler implements Middleware {
-  constructor(private readonly emulatorFetch: EmulatorFetch) {}
-  async execute(context: Context): Promise<void> {
-    context.response = await this.emulatorFetch(context.request, context.options);
-  }
-}
-
 let cloud: RunningCloud;
 let tenant: EmulatedTenant;
 let client: Client;
@@ -41,13 +29,8 @@ beforeAll(async () => {
   cloud.ctx.state.tenants.set(tenant.id, tenant);
   addGeneratedUsers(tenant, 10_000);
   const token = await mintGraphToken(cloud.ctx, tenant, { scopes: ["User.Read.All"] });
-  const auth = new AuthenticationHandler({ getAccessToken: async () => token });
-  const retry = new RetryHandler(new RetryHandlerOptions());
-  auth.setNext(retry);
-  retry.setNext(
-    new EmulatorFetchHandler(createEmulatorFetch({ port: cloud.port, caCertPem: cloud.caCertPem })),
-  );
-  client = Client.initWithMiddleware({ middleware: auth });
+  const emulatorFetch = createEmulatorFetch({ port: cloud.port, caCertPem: cloud.caCertPem });
+  client = createSdkClient(emulatorFetch, async () => token);
 });
 
 afterAll(async () => {
