@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import type { CloudContext } from "../context";
 import { authenticate, type GraphCaller } from "./auth";
 import { type Dispatch, registerBatchRoute } from "./batch/route";
@@ -32,6 +33,27 @@ export const GRAPH_VERSIONS = ["v1.0", "beta"] as const;
  */
 export function createGraphApp(ctx: CloudContext): Hono<GraphEnv> {
   const app = new Hono<GraphEnv>({ getPath: canonicalGraphPath });
+
+  // Graph serves single-page apps from any origin: bearer tokens, no cookies, so "*" will do;
+  // Retry-After and the request ids are exposed so browser code can read them.
+  app.use(
+    "*",
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      exposeHeaders: [
+        "request-id",
+        "client-request-id",
+        "Retry-After",
+        "Location",
+        "x-ms-resource-unit",
+        "x-ms-throttle-limit-percentage",
+        "x-ms-throttle-scope",
+        "x-ms-throttle-information",
+      ],
+      maxAge: 3600,
+    }),
+  );
 
   app.use("*", async (c, next) => {
     const requestId = randomUUID();

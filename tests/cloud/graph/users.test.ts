@@ -246,3 +246,26 @@ describe("$count segments", () => {
     );
   });
 });
+
+describe("CORS", () => {
+  it("answers a browser preflight without a token and exposes Retry-After and the request ids", async () => {
+    const graph = await createGraphHarness();
+    const preflight = await graph.app.request("/v1.0/users", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://tenantlens.test",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization,consistencylevel",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(preflight.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain(
+      "consistencylevel",
+    );
+    const response = await graph.call("/v1.0/users", {
+      headers: { Origin: "https://tenantlens.test" },
+    });
+    expect(response.headers.get("Access-Control-Expose-Headers")).toContain("Retry-After");
+  });
+});
