@@ -22,6 +22,7 @@ export function faultMiddleware(ctx: CloudContext): MiddlewareHandler<GraphEnv> 
     const decision = decideFault(ctx.graph.faults, ctx.graph.random, {
       path: c.req.path,
       tenantId: c.get("caller").tenant.id,
+      batchEnvelope: c.req.path.endsWith("/$batch"),
     });
     c.set("faultDelayMs", decision.delayMs);
     switch (decision.kind) {

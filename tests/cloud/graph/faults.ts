@@ -54,7 +54,7 @@ export type FaultDecision =
 export function decideFault(
   faults: GraphFaults,
   random: () => number,
-  request: { path: string; tenantId: string | null },
+  request: { path: string; tenantId: string | null; batchEnvelope?: boolean },
 ): FaultDecision {
   const applies =
     (faults.tenantId === null || faults.tenantId === request.tenantId) &&
@@ -63,7 +63,8 @@ export function decideFault(
   if (!applies) return { kind: "none", delayMs: 0 };
   const delayMs =
     faults.latencyMs + (faults.jitterMs > 0 ? Math.floor(random() * faults.jitterMs) : 0);
-  if (faults.throttleStorm && faults.throttleStorm.remaining > 0) {
+  // Graph throttles the requests inside a $batch one by one, never the envelope.
+  if (faults.throttleStorm && faults.throttleStorm.remaining > 0 && !request.batchEnvelope) {
     faults.throttleStorm.remaining--;
     return { kind: "throttle", retryAfterSeconds: faults.throttleStorm.retryAfterSeconds, delayMs };
   }

@@ -111,3 +111,27 @@ describe("POST /$batch", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("$batch and faults", () => {
+  it("throttles the items of a batch during a 429 storm, not the batch itself", async () => {
+    const graph = await createGraphHarness();
+    const { setFaults } = await import("../admin");
+    setFaults(graph.ctx, { throttleStorm: { remaining: 1, retryAfterSeconds: 2 } });
+    const response = await postBatch(graph, [
+      { id: "1", method: "GET", url: "/users" },
+      { id: "2", method: "GET", url: "/users", dependsOn: ["1"] },
+    ]);
+    expect(response.status).toBe(200);
+    const { responses } = (await response.json()) as BatchResponse;
+    expect(responses.map((item) => item.status)).toEqual([429, 424]);
+    expect(responses[0]?.headers["Retry-After"]).toBe("2");
+  });
+
+  it("refuses a batch inside a batch", async () => {
+    const graph = await createGraphHarness();
+    const { responses } = (await (
+      await postBatch(graph, [{ id: "1", method: "POST", url: "/$batch", body: { requests: [] } }])
+    ).json()) as BatchResponse;
+    expect(responses[0]?.status).toBe(400);
+  });
+});

@@ -37,6 +37,12 @@ export function registerBatchRoute(
     const version = c.get("version");
     const authorization = c.req.header("Authorization") ?? "";
     const execute = async (item: BatchItem): Promise<BatchItemResult> => {
+      if (/^\/?(v1\.0\/|beta\/)?\$batch/i.test(item.url)) {
+        return errorResult(
+          item,
+          badRequest("A batch request cannot contain another batch.", "BadRequest"),
+        );
+      }
       if (/^[a-z]+:\/\//i.test(item.url)) {
         return errorResult(
           item,
