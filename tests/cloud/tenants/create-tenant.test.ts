@@ -3,7 +3,13 @@ import { GRAPH_APP_ID } from "../identity/access-token";
 import { demoAppRegistrations } from "./apps";
 import { ROLE_TEMPLATES } from "./catalog/role-templates";
 import { createTenant } from "./create-tenant";
-import { DEMO_PASSWORD, DEMO_SPA_APP_ID, DEMO_SPA_SCOPES } from "./demo-constants";
+import {
+  DEMO_CONFIDENTIAL_APP_ID,
+  DEMO_CONFIDENTIAL_APP_ROLES,
+  DEMO_PASSWORD,
+  DEMO_SPA_APP_ID,
+  DEMO_SPA_SCOPES,
+} from "./demo-constants";
 import { DAY_MS } from "./graph-ids";
 import { type CloudState, createClock, type EmulatedTenant, type GraphObject } from "./model";
 import { InvalidTenantSpecError, type TenantSpec } from "./tenant-spec";
@@ -335,6 +341,60 @@ describe("createTenant: a licensed, hybrid tenant", () => {
   });
 });
 
+describe("createTenant: Conditional Access and Secure Score agree", () => {
+  let tenant: EmulatedTenant;
+  beforeAll(() => {
+    tenant = createTenant(freshState(), { ...RICH, users: 80, devices: 20, auditEvents: 100 });
+  });
+  const policies = () => values(tenant, "conditionalAccessPolicies");
+  const latestControl = (name: string) =>
+    (
+      values(tenant, "secureScores")[0]?.controlScores as { controlName: string; score: number }[]
+    ).find((control) => control.controlName === name);
+
+  it("excludes the emergency-access account from every policy", () => {
+    const breakGlass = values(tenant, "users").find((user) =>
+      String(user.userPrincipalName).startsWith("breakglass@"),
+    );
+    expect(policies().length).toBeGreaterThan(0);
+    for (const policy of policies()) {
+      expect(
+        (policy.conditions as { users: { excludeUsers: string[] } }).users.excludeUsers,
+      ).toEqual([breakGlass?.id]);
+    }
+  });
+
+  it("shows the admin MFA policy switched off between the scores of three and two days ago", () => {
+    const adminMfa = policies().find(
+      (policy) => policy.displayName === "Require multifactor authentication for admins",
+    );
+    expect(adminMfa?.state).toBe("disabled");
+    const modifiedAgo = NOW - Date.parse(String(adminMfa?.modifiedDateTime));
+    expect(modifiedAgo).toBeGreaterThan(2 * DAY_MS);
+    expect(modifiedAgo).toBeLessThan(3 * DAY_MS);
+    expect(latestControl("AdminMFAV2")?.score).toBe(0);
+  });
+
+  it("scores BlockLegacyAuthentication only when a blocking policy is enforced", () => {
+    const policy = policies().find(
+      (candidate) => candidate.displayName === "Block legacy authentication",
+    );
+    const score = latestControl("BlockLegacyAuthentication")?.score;
+    expect(score).toBe(policy?.state === "enabled" ? 8 : 0);
+  });
+
+  it("has no Conditional Access policies where security defaults are on", () => {
+    const withDefaults = createTenant(freshState(), {
+      displayName: "Fab",
+      domainPrefix: "fab",
+      users: 10,
+      skus: [{ skuPartNumber: "O365_BUSINESS_PREMIUM", seats: 10 }],
+    });
+    expect(withDefaults.securityDefaultsEnabled).toBe(true);
+    expect(withDefaults.collections.conditionalAccessPolicies.size).toBe(0);
+  });
+});
+
 describe("createTenant: licences decide features", () => {
   it("has no Entra ID P1, no Intune, security defaults on and no dynamic groups with Business Standard", () => {
     const tenant = createTenant(freshState(), {
@@ -417,6 +477,42 @@ describe("createTenant: consent states", () => {
       .filter((entry) => entry.kind === "remove")
       .map((entry) => entry.collection);
     expect(removals.sort()).toEqual(["oauth2PermissionGrants", "servicePrincipals"]);
+  });
+
+  it("assigns the confidential app's Graph app roles with its consent, and removes them with its enterprise app", () => {
+    const consented = createTenant(freshState(), {
+      displayName: "Scripts",
+      domainPrefix: "scripts",
+      users: 3,
+      consent: [{ appId: DEMO_CONFIDENTIAL_APP_ID, state: "granted" }],
+    });
+    const sp = values(consented, "servicePrincipals").find(
+      (candidate) => candidate.appId === DEMO_CONFIDENTIAL_APP_ID,
+    );
+    const graph = values(consented, "servicePrincipals").find(
+      (candidate) => candidate.appId === GRAPH_APP_ID,
+    );
+    const graphRoles = new Map(
+      (graph?.appRoles as { id: string; value: string }[]).map((role) => [role.id, role.value]),
+    );
+    const assignments = values(consented, "appRoleAssignments");
+    expect(
+      assignments.map((assignment) => graphRoles.get(String(assignment.appRoleId))).sort(),
+    ).toEqual([...DEMO_CONFIDENTIAL_APP_ROLES].sort());
+    for (const assignment of assignments)
+      expect(assignment).toMatchObject({
+        principalId: sp?.id,
+        principalType: "ServicePrincipal",
+        resourceId: graph?.id,
+      });
+
+    const deleted = createTenant(freshState(), {
+      displayName: "Gone",
+      domainPrefix: "gone",
+      users: 3,
+      consent: [{ appId: DEMO_CONFIDENTIAL_APP_ID, state: "servicePrincipalDeleted" }],
+    });
+    expect(deleted.collections.appRoleAssignments.size).toBe(0);
   });
 
   it("always holds the Microsoft Graph service principal", () => {

@@ -1,6 +1,7 @@
 import { GRAPH_APP_ID } from "../identity/access-token";
 import { generateDirectoryAudits } from "./generate/audits";
 import { generateAuthentication } from "./generate/authentication";
+import { generateConditionalAccess } from "./generate/conditional-access";
 import { applyConsentState } from "./generate/consent";
 import type { GenerationContext } from "./generate/context";
 import { generateDevices } from "./generate/devices";
@@ -90,7 +91,8 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
   if (licensing.intune && tenant.collections.devices.size > 0) {
     addWindowsDevicesGroup(context, [...tenant.collections.devices.values()]);
   }
-  generateSecureScore(context, users);
+  const posture = generateConditionalAccess(context, users);
+  generateSecureScore(context, users, posture);
 
   for (const consent of spec.consent ??
     [...state.apps.keys()].map((appId) => ({ appId, state: "granted" as const }))) {
@@ -103,7 +105,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
       app.homeTenantId === id
         ? tenant.displayName
         : (state.tenants.get(app.homeTenantId)?.displayName ?? null);
-    applyConsentState(state, tenant, app, consent, rng, publisher);
+    applyConsentState(state, tenant, app, consent, rng, publisher, spec.nowMs);
   }
 
   const roleNames = [...tenant.collections.directoryRoles.values()].map((role) =>
@@ -128,7 +130,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
   state.tenants.set(id, tenant);
   if (spec.partner) {
     const partner = state.tenants.get(spec.partner.tenantId);
-    if (partner) linkCustomer(partner, tenant, rng);
+    if (partner) linkCustomer(partner, tenant, rng, spec.nowMs);
   }
   return tenant;
 }

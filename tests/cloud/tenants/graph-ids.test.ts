@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cloudSecurityIdentifier } from "./generate/sids";
-import { isoDate, isoSeconds, isoTicks, roleAssignmentId } from "./graph-ids";
+import { appRoleAssignmentId, isoDate, isoSeconds, isoTicks, roleAssignmentId } from "./graph-ids";
 
 const SAMPLES = new URL("../../../../shared/graph/samples/", import.meta.url);
 const sample = (name: string) => JSON.parse(readFileSync(new URL(name, SAMPLES), "utf8"));
@@ -13,6 +13,14 @@ describe("Graph id formats", () => {
         assignment.id,
       );
     }
+  });
+
+  it("starts app role assignment ids with the principal's GUID bytes, as the appRoleAssignedTo sample does", () => {
+    const [assignment] = sample("approleassignedto-list.json").value;
+    const id = appRoleAssignmentId(assignment.principalId, [1, 2, 3, 4]);
+    expect(id).toHaveLength(assignment.id.length);
+    // 16 bytes fill 21 base64 characters completely.
+    expect(id.slice(0, 21)).toBe(assignment.id.slice(0, 21));
   });
 
   it("derives a cloud object's SID from its object id (S-1-12-1 + four little-endian words)", () => {

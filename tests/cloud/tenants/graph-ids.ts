@@ -81,3 +81,18 @@ function guidBytes(guid: string): Buffer {
 export function roleAssignmentId(roleDefinitionId: string, principalId: string): string {
   return `${Buffer.concat([guidBytes(roleDefinitionId), guidBytes(principalId)]).toString("base64url")}-1`;
 }
+
+/**
+ * appRoleAssignment ids start with the principal's GUID bytes (base64url), followed by 16 more
+ * bytes: `47nZsM8O_UuNq5Jz3QValC…` in approleassignedto-list.json is principal b0d9b9e3-….
+ */
+export function appRoleAssignmentId(
+  principalId: string,
+  words: readonly [number, number, number, number],
+): string {
+  const tail = Buffer.alloc(16);
+  words.forEach((word, i) => {
+    tail.writeUInt32LE(word >>> 0, i * 4);
+  });
+  return Buffer.concat([guidBytes(principalId), tail]).toString("base64url");
+}

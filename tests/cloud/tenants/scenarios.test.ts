@@ -107,6 +107,25 @@ describe("demo scenario", () => {
       expect(["ResellerPartner", "SyndicationPartner"]).toContain(contract.contractType);
   });
 
+  it("holds one active GDAP relationship per customer, always with Global Reader", () => {
+    const partner = demo.tenants.get(DEMO_TENANTS.partner.id) as EmulatedTenant;
+    const relationships = [...partner.collections.delegatedAdminRelationships.values()];
+    const customers = tenants().filter((tenant) => tenant.kind === "customer");
+    expect(
+      relationships
+        .map((relationship) => (relationship.customer as { tenantId: string }).tenantId)
+        .sort(),
+    ).toEqual(customers.map((tenant) => tenant.id).sort());
+    for (const relationship of relationships) {
+      expect(relationship.status).toBe("active");
+      const roles = (
+        relationship.accessDetails as { unifiedRoles: { roleDefinitionId: string }[] }
+      ).unifiedRoles.map((role) => role.roleDefinitionId);
+      expect(roles).toContain("f2ef992c-3afb-46b9-b7cf-a126ee74c451");
+      expect(roles).not.toContain("62e90394-69f5-4237-9190-012177145e10");
+    }
+  });
+
   it("gives each customer GDAP holders that are real partner users, and none to the standalone tenant", () => {
     const partner = demo.tenants.get(DEMO_TENANTS.partner.id) as EmulatedTenant;
     for (const customer of tenants().filter((tenant) => tenant.kind === "customer")) {

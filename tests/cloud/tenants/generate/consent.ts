@@ -1,4 +1,5 @@
 import { grantAdminConsent } from "../../identity/consent";
+import { appRoleAssignmentId, isoTicks } from "../graph-ids";
 import {
   type AppRegistration,
   type CloudState,
@@ -10,7 +11,11 @@ import {
 import type { SeededRandom } from "../random";
 import type { ConsentSpec } from "../tenant-spec";
 import { InvalidTenantSpecError } from "../tenant-spec";
-import { buildAppServicePrincipal, findServicePrincipalByAppId } from "./service-principals";
+import {
+  buildAppServicePrincipal,
+  findGraphServicePrincipal,
+  findServicePrincipalByAppId,
+} from "./service-principals";
 
 /**
  * Admin consent given before the test began, through the identity platform's own
@@ -36,6 +41,47 @@ export function writeAdminConsent(
   return grantAdminConsent(state, tenant, app, scopes, () => rng.guid());
 }
 
+/**
+ * Application permissions granted by admin consent: one appRoleAssignment per app role, from the
+ * app's service principal to Microsoft Graph (what `servicePrincipals/{graph}/appRoleAssignedTo` lists).
+ */
+function grantAppRoles(
+  tenant: EmulatedTenant,
+  app: AppRegistration,
+  servicePrincipal: GraphObject,
+  rng: SeededRandom,
+  nowMs: number,
+): GraphObject[] {
+  const graph = findGraphServicePrincipal(tenant);
+  if (!graph) return [];
+  const appRoles = graph.appRoles as { id: string; value: string }[];
+  return app.requiredAppRoles.map((value) => {
+    const role = appRoles.find((candidate) => candidate.value === value);
+    if (!role)
+      throw new InvalidTenantSpecError(
+        `App ${app.appId} requires unknown Microsoft Graph app role ${value}`,
+      );
+    const assignment: GraphObject = {
+      id: appRoleAssignmentId(servicePrincipal.id, [
+        rng.nextUint32(),
+        rng.nextUint32(),
+        rng.nextUint32(),
+        rng.nextUint32(),
+      ]),
+      deletedDateTime: null,
+      appRoleId: role.id,
+      createdDateTime: isoTicks(rng.daysBefore(nowMs, 1, 300), rng.int(0, 9999)),
+      principalDisplayName: servicePrincipal.displayName,
+      principalId: servicePrincipal.id,
+      principalType: "ServicePrincipal",
+      resourceDisplayName: graph.displayName,
+      resourceId: graph.id,
+    };
+    putObject(tenant, "appRoleAssignments", assignment);
+    return assignment;
+  });
+}
+
 /** Puts a tenant in the requested consent state for one app. */
 export function applyConsentState(
   state: CloudState,
@@ -44,42 +90,32 @@ export function applyConsentState(
   consent: ConsentSpec,
   rng: SeededRandom,
   publisherName: string | null,
+  nowMs: number,
 ): void {
-  switch (consent.state) {
-    case "notGranted":
-      return;
-    case "granted":
-      writeAdminConsent(state, tenant, app, app.requiredDelegatedScopes, rng, publisherName);
-      return;
-    case "missingScopes": {
-      const missing = new Set(consent.missingScopes ?? []);
-      if (missing.size === 0)
-        throw new InvalidTenantSpecError(
-          `consent for ${app.appId}: "missingScopes" needs missingScopes`,
-        );
-      writeAdminConsent(
-        state,
-        tenant,
-        app,
-        app.requiredDelegatedScopes.filter((scope) => !missing.has(scope)),
-        rng,
-        publisherName,
+  if (consent.state === "notGranted") return;
+  let scopes = app.requiredDelegatedScopes;
+  if (consent.state === "missingScopes") {
+    const missing = new Set(consent.missingScopes ?? []);
+    if (missing.size === 0) {
+      throw new InvalidTenantSpecError(
+        `consent for ${app.appId}: "missingScopes" needs missingScopes`,
       );
-      return;
     }
-    case "servicePrincipalDeleted": {
-      // Deleting an enterprise app removes its grants too; the change log keeps both removals.
-      const { servicePrincipal, grant } = writeAdminConsent(
-        state,
-        tenant,
-        app,
-        app.requiredDelegatedScopes,
-        rng,
-        publisherName,
-      );
-      removeObject(tenant, "oauth2PermissionGrants", grant.id);
-      removeObject(tenant, "servicePrincipals", servicePrincipal.id);
-      return;
-    }
+    scopes = scopes.filter((scope) => !missing.has(scope));
+  }
+  const { servicePrincipal, grant } = writeAdminConsent(
+    state,
+    tenant,
+    app,
+    scopes,
+    rng,
+    publisherName,
+  );
+  const assignments = grantAppRoles(tenant, app, servicePrincipal, rng, nowMs);
+  if (consent.state === "servicePrincipalDeleted") {
+    // Deleting an enterprise app removes its grants and role assignments too; the change log keeps the removals.
+    for (const assignment of assignments) removeObject(tenant, "appRoleAssignments", assignment.id);
+    removeObject(tenant, "oauth2PermissionGrants", grant.id);
+    removeObject(tenant, "servicePrincipals", servicePrincipal.id);
   }
 }

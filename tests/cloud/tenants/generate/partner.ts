@@ -1,3 +1,5 @@
+import { ROLE_TEMPLATES } from "../catalog/role-templates";
+import { DAY_MS, isoTicks } from "../graph-ids";
 import type { EmulatedTenant, GraphObject } from "../model";
 import type { SeededRandom } from "../random";
 import { seedObject } from "./context";
@@ -11,6 +13,7 @@ export function linkCustomer(
   partner: EmulatedTenant,
   customer: EmulatedTenant,
   rng: SeededRandom,
+  nowMs: number,
 ): void {
   const defaultDomainName =
     customer.verifiedDomains.find((domain) => domain !== customer.initialDomain) ??
@@ -35,4 +38,46 @@ export function linkCustomer(
     displayName: customer.displayName,
   };
   seedObject(partner, "delegatedAdminCustomers", delegatedAdminCustomer);
+  seedObject(partner, "delegatedAdminRelationships", relationship(customer, rng, nowMs, etag));
+}
+
+/** Least-privileged roles MSPs request in GDAP relationships (Microsoft's partner guidance). */
+const GDAP_ROLES = [
+  ROLE_TEMPLATES.globalReader,
+  ROLE_TEMPLATES.helpdeskAdministrator,
+  ROLE_TEMPLATES.userAdministrator,
+  ROLE_TEMPLATES.exchangeAdministrator,
+  ROLE_TEMPLATES.securityReader,
+  ROLE_TEMPLATES.licenseAdministrator,
+  ROLE_TEMPLATES.privilegedAuthenticationAdministrator,
+  ROLE_TEMPLATES.intuneAdministrator,
+  ROLE_TEMPLATES.serviceSupportAdministrator,
+] as const;
+
+/** An active two-year GDAP relationship that renews for 180 days (delegatedadminrelationships-list.json shape). */
+function relationship(
+  customer: EmulatedTenant,
+  rng: SeededRandom,
+  nowMs: number,
+  etag: string,
+): GraphObject {
+  const createdMs = rng.daysBefore(nowMs, 30, 600);
+  const activatedMs = createdMs + rng.int(60_000, 2 * DAY_MS);
+  const roles = [ROLE_TEMPLATES.globalReader, ...rng.sample(GDAP_ROLES.slice(1), rng.int(3, 6))];
+  return {
+    "@odata.type": "#microsoft.graph.delegatedAdminRelationship",
+    "@odata.etag": `W/"${etag}"`,
+    // Relationship ids are two GUIDs joined by a hyphen.
+    id: `${rng.guid()}-${rng.guid()}`,
+    displayName: `${customer.displayName} - managed services`.slice(0, 50),
+    duration: "P730D",
+    customer: { tenantId: customer.id, displayName: customer.displayName },
+    accessDetails: { unifiedRoles: roles.map((role) => ({ roleDefinitionId: role.templateId })) },
+    status: "active",
+    autoExtendDuration: "P180D",
+    createdDateTime: isoTicks(createdMs, rng.int(0, 9999)),
+    lastModifiedDateTime: isoTicks(activatedMs, rng.int(0, 9999)),
+    activatedDateTime: isoTicks(activatedMs, rng.int(0, 9999)),
+    endDateTime: isoTicks(createdMs + 730 * DAY_MS, rng.int(0, 9999)),
+  };
 }

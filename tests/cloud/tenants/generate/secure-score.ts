@@ -1,10 +1,16 @@
 import { SECURE_SCORE_CONTROLS, type SecureScoreControl } from "../catalog/secure-score-controls";
 import { DAY_MS, isoDate, isoSeconds } from "../graph-ids";
 import type { GraphObject, TenantLicensing } from "../model";
+import { ADMIN_MFA_CONTROL } from "./conditional-access";
 import type { GenerationContext, UserIndex } from "./context";
 import { seedObject } from "./context";
 
 const HISTORY_DAYS = 90;
+const ACHIEVED_SHARES: readonly (readonly [number, number])[] = [
+  [1, 45],
+  [0.5, 20],
+  [0, 35],
+];
 const VENDOR = Object.freeze({
   provider: "SecureScore",
   providerVersion: null,
@@ -27,22 +33,23 @@ function achievable(control: SecureScoreControl, licensing: TenantLicensing): bo
 
 /**
  * 90 daily `secureScores` (newest first) and a `secureScoreControlProfile` per control. Each
- * control's share of its max score drifts slowly; with `secureScoreDrop` the highest-scoring
- * control is lost three days ago, a drop of at least 5 points.
+ * control's share of its max score drifts slowly; with `secureScoreDrop` the admin MFA control
+ * (10 points) is lost three days ago.
  */
-export function generateSecureScore(context: GenerationContext, users: UserIndex): void {
+export function generateSecureScore(
+  context: GenerationContext,
+  users: UserIndex,
+  posture: ReadonlyMap<string, number>,
+): void {
   const { tenant, rng, nowMs, spec } = context;
   const controls = SECURE_SCORE_CONTROLS;
   // Fraction achieved per control, today; history walks backwards from it.
-  const today = controls.map((control) =>
-    achievable(control, tenant.licensing)
-      ? rng.weighted<number>([
-          [1, 45],
-          [0.5, 20],
-          [0, 35],
-        ])
-      : 0,
-  );
+  // Controls a Conditional Access policy decides come from `posture`; the rest are drawn.
+  const today = controls.map((control) => {
+    const decided = posture.get(control.controlName);
+    if (decided !== undefined) return decided;
+    return achievable(control, tenant.licensing) ? rng.weighted(ACHIEVED_SHARES) : 0;
+  });
   if (tenant.securityDefaultsEnabled) {
     // Security defaults require MFA registration and block legacy authentication.
     controls.forEach((control, i) => {
@@ -52,9 +59,8 @@ export function generateSecureScore(context: GenerationContext, users: UserIndex
   }
   let droppedIndex = -1;
   if (spec.secureScoreDrop) {
-    droppedIndex = controls.findIndex(
-      (control) => control.maxScore >= 5 && control.requires === "none",
-    );
+    // The admin MFA policy was switched off (see conditional-access.ts): a 10-point drop.
+    droppedIndex = controls.findIndex((control) => control.controlName === ADMIN_MFA_CONTROL);
     today[droppedIndex] = 0;
   }
   const licensedUserCount = users.members.filter(
