@@ -269,3 +269,30 @@ describe("CORS", () => {
     expect(response.headers.get("Access-Control-Expose-Headers")).toContain("Retry-After");
   });
 });
+
+describe("$search", () => {
+  it("matches words of a property with ConsistencyLevel: eventual", async () => {
+    const graph = await createGraphHarness();
+    const { addObjects } = await import("./test-support/tenant-builder");
+    addObjects(graph.tenant, "users", [
+      { displayName: "Conf Room Adams" },
+      { displayName: "Adele Vance" },
+      { displayName: "Room Service" },
+    ]);
+    const page = (await (
+      await graph.call('/v1.0/users?$search="displayName:room"&$select=displayName', {
+        headers: { ConsistencyLevel: "eventual" },
+      })
+    ).json()) as Page;
+    expect(page.value.map((user) => user.displayName)).toEqual(["Conf Room Adams", "Room Service"]);
+    const either = (await (
+      await graph.call(
+        '/v1.0/users?$search="displayName:adele" OR "displayName:service"&$select=displayName',
+        {
+          headers: { ConsistencyLevel: "eventual" },
+        },
+      )
+    ).json()) as Page;
+    expect(either.value.map((user) => user.displayName)).toEqual(["Adele Vance", "Room Service"]);
+  });
+});
