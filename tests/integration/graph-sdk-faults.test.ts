@@ -47,6 +47,25 @@ describe("Graph faults over HTTPS", () => {
     expect((await listUsers()).status).toBe(200);
   });
 
+  it("resets an HTTP/2 request's stream the same way", async () => {
+    const http2Fetch = createEmulatorFetch({
+      port: cloud.port,
+      caCertPem: cloud.caCertPem,
+      http2: true,
+    });
+    await admin("/faults", { method: "PUT", body: JSON.stringify({ connectionResetRate: 1 }) });
+    await expect(
+      http2Fetch("https://graph.microsoft.com/v1.0/users?$select=id", {
+        headers: { Authorization: `Bearer ${token}` },
+      }),
+    ).rejects.toThrow();
+    await admin("/faults", { method: "DELETE" });
+    const recovered = await http2Fetch("https://graph.microsoft.com/v1.0/users?$select=id", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(recovered.status).toBe(200);
+  });
+
   it("answers a forced 429 storm with Retry-After, then recovers", async () => {
     await admin("/faults", {
       method: "PUT",

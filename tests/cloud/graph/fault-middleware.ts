@@ -1,3 +1,4 @@
+import { constants } from "node:http2";
 import type { MiddlewareHandler } from "hono";
 import type { CloudContext } from "../context";
 import { GraphError, throttledError } from "./errors";
@@ -34,14 +35,28 @@ export function faultMiddleware(ctx: CloudContext): MiddlewareHandler<GraphEnv> 
           decision.status === 503 ? "serviceNotAvailable" : "generalException",
           "The service is temporarily unavailable. Please retry later.",
         );
-      case "reset": {
-        const incoming = c.env?.incoming;
-        const socket = incoming?.socket;
-        if (socket) socket.destroy();
-        throw new ConnectionResetSignal(socket !== undefined);
-      }
+      case "reset":
+        throw new ConnectionResetSignal(dropConnection(c.env?.incoming));
       case "none":
         await next();
     }
   };
+}
+
+/**
+ * Drops the request's connection: over HTTP/1.1 the socket is destroyed; over HTTP/2 (where the
+ * compat socket refuses to be destroyed) the request's stream is reset with INTERNAL_ERROR.
+ * Returns whether there was a connection to drop (false in-process).
+ */
+function dropConnection(incoming: GraphEnv["Bindings"]["incoming"]): boolean {
+  if (!incoming) return false;
+  if (incoming.stream) {
+    incoming.stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+    return true;
+  }
+  if (incoming.socket) {
+    incoming.socket.destroy();
+    return true;
+  }
+  return false;
 }
