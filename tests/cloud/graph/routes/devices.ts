@@ -11,10 +11,10 @@ import {
   endpoint,
   graphJson,
   listResponse,
+  maxPageSize,
   readListQuery,
   tenantOf,
 } from "./shared";
-import { maxPageSize } from "./users";
 
 /** device-list.md: $top 1..999 (default page 100). */
 const DEVICE_RULES: QueryRules = {

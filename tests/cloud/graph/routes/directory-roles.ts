@@ -8,8 +8,7 @@ import type { GraphEnv } from "../hono-env";
 import { parseQueryOptions } from "../odata/query-options";
 import { projectObject } from "../odata/select";
 import { directoryObject, projectDirectoryObject } from "./groups";
-import { contextUrl, endpoint, graphJson, tenantOf } from "./shared";
-import { maxPageSize } from "./users";
+import { contextUrl, endpoint, graphJson, maxPageSize, tenantOf } from "./shared";
 
 /**
  * Activated directory roles and their members. paging.md: directoryRole queries (roles and role

@@ -14,10 +14,10 @@ import {
   findById,
   graphJson,
   listResponse,
+  maxPageSize,
   readListQuery,
   tenantOf,
 } from "./shared";
-import { maxPageSize } from "./users";
 
 /** group-list.md: $top 1..999 (default page 100); $orderby on displayName. */
 const GROUP_RULES: QueryRules = {

@@ -208,3 +208,9 @@ export function findById(
   const map = tenant.collections[collection];
   return map.get(id) ?? map.get(id.toLowerCase());
 }
+
+/** `Prefer: odata.maxpagesize=N` lets a client ask for smaller delta pages. */
+export function maxPageSize(c: GraphContext): number | undefined {
+  const match = /odata\.maxpagesize=(\d+)/i.exec(c.req.header("Prefer") ?? "");
+  return match?.[1] ? Math.max(1, Number(match[1])) : undefined;
+}

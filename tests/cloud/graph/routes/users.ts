@@ -26,6 +26,7 @@ import {
   type GraphContext,
   graphJson,
   listResponse,
+  maxPageSize,
   readListQuery,
   tenantOf,
 } from "./shared";
@@ -127,12 +128,6 @@ export function registerUserRoutes(api: Hono<GraphEnv>, ctx: CloudContext): void
       });
     },
   );
-}
-
-/** `Prefer: odata.maxpagesize=N` lets a client ask for smaller delta pages. */
-export function maxPageSize(c: GraphContext): number | undefined {
-  const match = /odata\.maxpagesize=(\d+)/i.exec(c.req.header("Prefer") ?? "");
-  return match?.[1] ? Math.max(1, Number(match[1])) : undefined;
 }
 
 async function requireDelegated(c: GraphContext, next: () => Promise<void>): Promise<void> {
