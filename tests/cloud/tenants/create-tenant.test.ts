@@ -364,14 +364,22 @@ describe("createTenant: Conditional Access and Secure Score agree", () => {
     }
   });
 
-  it("shows the admin MFA policy switched off between the scores of three and two days ago", () => {
+  it("shows the admin MFA policy switched off between the daily scores before and after the drop", () => {
     const adminMfa = policies().find(
       (policy) => policy.displayName === "Require multifactor authentication for admins",
     );
     expect(adminMfa?.state).toBe("disabled");
-    const modifiedAgo = NOW - Date.parse(String(adminMfa?.modifiedDateTime));
-    expect(modifiedAgo).toBeGreaterThan(2 * DAY_MS);
-    expect(modifiedAgo).toBeLessThan(3 * DAY_MS);
+    const modified = Date.parse(String(adminMfa?.modifiedDateTime));
+    const scores = values(tenant, "secureScores");
+    const scoreAt = (index: number) => Date.parse(String(scores[index]?.createdDateTime));
+    const adminMfaScore = (index: number) =>
+      (scores[index]?.controlScores as { controlName: string; score: number }[]).find(
+        (control) => control.controlName === "AdminMFAV2",
+      )?.score;
+    const dropAt = [0, 1, 2, 3].find((index) => adminMfaScore(index) === 10);
+    expect(dropAt).toBe(3);
+    expect(modified).toBeGreaterThan(scoreAt(3));
+    expect(modified).toBeLessThan(scoreAt(2));
     expect(latestControl("AdminMFAV2")?.score).toBe(0);
   });
 
@@ -392,6 +400,56 @@ describe("createTenant: Conditional Access and Secure Score agree", () => {
     });
     expect(withDefaults.securityDefaultsEnabled).toBe(true);
     expect(withDefaults.collections.conditionalAccessPolicies.size).toBe(0);
+  });
+});
+
+describe("createTenant: time", () => {
+  /** Properties that name a future moment by design (expiry and end dates). */
+  const FUTURE_BY_DESIGN = new Set([
+    "endDateTime",
+    "managementCertificateExpirationDate",
+    "complianceGracePeriodExpirationDateTime",
+  ]);
+  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+  function futureTimestamps(value: unknown, path: string, out: string[]): void {
+    if (typeof value === "string" && ISO.test(value) && Date.parse(value) > NOW)
+      out.push(`${path}=${value}`);
+    else if (Array.isArray(value))
+      value.forEach((item, i) => futureTimestamps(item, `${path}[${i}]`, out));
+    else if (value !== null && typeof value === "object") {
+      for (const [key, child] of Object.entries(value)) {
+        if (!FUTURE_BY_DESIGN.has(key)) futureTimestamps(child, `${path}.${key}`, out);
+      }
+    }
+  }
+
+  it("dates nothing after the tenant's now, except expiry and end dates", () => {
+    const state = freshState();
+    const partner = createTenant(state, {
+      ...RICH,
+      users: 60,
+      devices: 50,
+      auditEvents: 300,
+      kind: "partner",
+    });
+    const customer = createTenant(state, {
+      displayName: "Customer",
+      domainPrefix: "customer",
+      nowMs: NOW,
+      users: 20,
+      partner: { tenantId: partner.id, delegatedAdminUserIds: [] },
+    });
+    const future: string[] = [];
+    for (const tenant of [partner, customer]) {
+      for (const [name, collection] of Object.entries(tenant.collections)) {
+        for (const object of collection.values())
+          futureTimestamps(object, `${name}/${object.id}`, future);
+      }
+      for (const [userId, methods] of tenant.authenticationMethods)
+        futureTimestamps(methods, `methods/${userId}`, future);
+    }
+    expect(future.slice(0, 10)).toEqual([]);
   });
 });
 

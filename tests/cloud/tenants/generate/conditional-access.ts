@@ -3,9 +3,7 @@ import { DAY_MS, isoTicks } from "../graph-ids";
 import type { GraphObject } from "../model";
 import type { GenerationContext, UserIndex } from "./context";
 import { EMPTY, seedObject } from "./context";
-
-/** The Secure Score control the "admin MFA" policy earns, and the one a score drop takes away. */
-export const ADMIN_MFA_CONTROL = "AdminMFAV2";
+import { ADMIN_MFA_CONTROL, DROP_SCORES_AGO, latestScoreMs } from "./score-timeline";
 
 type PolicyState = "enabled" | "enabledForReportingButNotEnforced" | "disabled";
 
@@ -174,9 +172,9 @@ export function generateConditionalAccess(
       continue;
     }
     const createdMs = rng.daysBefore(nowMs, 30, 700);
-    // Switched off between the scores of three and two days ago, which is when the score fell.
+    // Switched off between the daily scores before and after the drop, which is why it fell.
     const modifiedMs = dropped
-      ? rng.daysBefore(nowMs, 2, 2)
+      ? latestScoreMs(nowMs) - DROP_SCORES_AGO * DAY_MS + rng.int(60_000, DAY_MS - 60_000)
       : Math.min(nowMs, createdMs + rng.int(0, 20) * DAY_MS);
     const policy: GraphObject = {
       id: rng.guid(),

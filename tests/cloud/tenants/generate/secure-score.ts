@@ -1,9 +1,9 @@
 import { SECURE_SCORE_CONTROLS, type SecureScoreControl } from "../catalog/secure-score-controls";
 import { DAY_MS, isoDate, isoSeconds } from "../graph-ids";
 import type { GraphObject, TenantLicensing } from "../model";
-import { ADMIN_MFA_CONTROL } from "./conditional-access";
 import type { GenerationContext, UserIndex } from "./context";
 import { seedObject } from "./context";
+import { ADMIN_MFA_CONTROL, DROP_SCORES_AGO, latestScoreMs } from "./score-timeline";
 
 const HISTORY_DAYS = 90;
 const ACHIEVED_SHARES: readonly (readonly [number, number])[] = [
@@ -74,12 +74,13 @@ export function generateSecureScore(
   ];
   const maxScore = controls.reduce((sum, control) => sum + control.maxScore, 0);
   const fractions = today.slice();
+  const latestMs = latestScoreMs(nowMs);
   for (let day = 0; day < HISTORY_DAYS; day++) {
-    const atMs = nowMs - day * DAY_MS;
+    const atMs = latestMs - day * DAY_MS;
     // Before the drop the lost control was fully achieved.
-    if (droppedIndex >= 0 && day === 3) fractions[droppedIndex] = 1;
+    if (droppedIndex >= 0 && day === DROP_SCORES_AGO) fractions[droppedIndex] = 1;
     // Random slips only before the drop window, so a drop stays a drop.
-    if (day > 3 && rng.chance(0.08)) {
+    if (day > DROP_SCORES_AGO && rng.chance(0.08)) {
       const i = rng.int(0, controls.length - 1);
       if (i !== droppedIndex) fractions[i] = Math.max(0, (fractions[i] as number) - 0.5);
     }
@@ -97,9 +98,7 @@ export function generateSecureScore(
       id: `${tenant.id}_${isoDate(atMs)}`,
       azureTenantId: tenant.id,
       activeUserCount: Math.round(licensedUserCount * 0.9),
-      createdDateTime: isoSeconds(
-        Math.floor(atMs / DAY_MS) * DAY_MS + 15 * 3_600_000 + 21 * 60_000,
-      ),
+      createdDateTime: isoSeconds(atMs),
       currentScore,
       enabledServices,
       licensedUserCount,

@@ -65,7 +65,7 @@ export function signInActivity(
     lastNonInteractiveSignInRequestId: rng.guid(),
     lastSuccessfulSignInDateTime: success
       ? isoSeconds(Math.max(interactiveMs, nonInteractiveMs))
-      : isoSeconds(interactiveMs - DAY_MS),
+      : isoSeconds(Math.max(createdMs, interactiveMs - DAY_MS)),
     lastSuccessfulSignInRequestId: rng.guid(),
   };
 }
