@@ -21,7 +21,8 @@ export const DEMO_SPA_REDIRECT_URIS: readonly string[] = [
 
 /**
  * The delegated Microsoft Graph permissions the SPA app requests: read-only, least privileged for
- * the calls tenantlens makes (the authoritative per-call table is `shared/src/permissions`).
+ * the calls tenantlens makes. The authoritative per-call table is `shared/src/permissions`;
+ * `scenarios.test.ts` checks that this list equals its `REQUESTED_SCOPES`.
  */
 export const DEMO_SPA_SCOPES: readonly string[] = [
   "User.Read", // sign-in and the signed-in technician's own profile
@@ -37,13 +38,15 @@ export const DEMO_SPA_SCOPES: readonly string[] = [
   "Policy.Read.All", // identitySecurityDefaultsEnforcementPolicy
   "DelegatedAdminRelationship.Read.All", // tenantRelationships/delegatedAdminCustomers (GDAP)
   "Application.Read.All", // servicePrincipals: is tenantlens' enterprise app present?
-  "Directory.Read.All", // contracts (CSP customers) and oauth2PermissionGrants: no narrower read scope covers contracts
+  // contracts (CSP customers), oauth2PermissionGrants and, with AuditLog.Read.All, directoryAudits:
+  // the least privileged read scope Microsoft documents for each.
+  "Directory.Read.All",
 ];
 
 /** A confidential app for scripts and benchmarks: client credentials and ROPC, no browser. */
 export const DEMO_CONFIDENTIAL_APP_ID = "3e9d2c71-6a4b-4f08-8c5e-1b7a9d0e2f43";
 export const DEMO_CONFIDENTIAL_APP_NAME = "tenantlens scripts";
-/** Shaped like an Entra client secret (40 characters, `~` after the 3-character hint). */
+/** Shaped like an Entra client secret: a 3-character hint, `~`, then the secret. */
 export const DEMO_CONFIDENTIAL_APP_SECRET = "Tl3~emulator.demo.secret-NotForProduction";
 export const DEMO_CONFIDENTIAL_REDIRECT_URIS: readonly string[] = [
   "http://localhost:8400/callback",
