@@ -491,6 +491,56 @@ describe("createTenant: licences decide features", () => {
     expect(sku?.consumedUnits).toBeGreaterThan(0);
   });
 
+  it("never assigns more licences than there are members, nor to the emergency-access account", () => {
+    const tenant = createTenant(freshState(), {
+      displayName: "Over",
+      domainPrefix: "over",
+      users: 12,
+      skus: [
+        { skuPartNumber: "SPE_E3", seats: 500 },
+        { skuPartNumber: "EMS", seats: 5, assigned: 50 },
+      ],
+    });
+    const members = values(tenant, "users").filter((user) => user.userType === "Member");
+    const skus = new Map(values(tenant, "subscribedSkus").map((sku) => [sku.skuPartNumber, sku]));
+    // 12 members less the emergency-access account.
+    expect(skus.get("SPE_E3")?.consumedUnits).toBe(11);
+    expect(skus.get("EMS")?.consumedUnits).toBe(11);
+    expect(skus.get("SPE_E3")?.prepaidUnits).toMatchObject({ enabled: 500 });
+    const breakGlass = members.find((user) =>
+      String(user.userPrincipalName).startsWith("breakglass@"),
+    );
+    expect(breakGlass?.assignedLicenses).toEqual([]);
+    expect(breakGlass?.usageLocation).toBeNull();
+  });
+
+  it("reports a subscription in its grace period as Warning and still unlocks its features", () => {
+    const tenant = createTenant(freshState(), {
+      displayName: "Grace",
+      domainPrefix: "grace",
+      users: 5,
+      skus: [{ skuPartNumber: "SPB", seats: 5, capabilityStatus: "Warning" }],
+    });
+    expect(values(tenant, "subscribedSkus")[0]).toMatchObject({
+      capabilityStatus: "Warning",
+      prepaidUnits: { enabled: 0, warning: 5, suspended: 0, lockedOut: 0 },
+    });
+    expect(tenant.licensing.entraIdP1).toBe(true);
+  });
+
+  it("gives mailboxes (mail, proxyAddresses) only to users whose licence includes Exchange", () => {
+    const tenant = createTenant(freshState(), {
+      displayName: "Mail",
+      domainPrefix: "mail",
+      users: 20,
+      skus: [{ skuPartNumber: "AAD_PREMIUM", seats: 20 }],
+    });
+    for (const user of values(tenant, "users").filter((member) => member.userType === "Member")) {
+      expect(user.mail).toBeNull();
+      expect(user.proxyAddresses).toEqual([]);
+    }
+  });
+
   it("gets P2 from Microsoft 365 E5", () => {
     const tenant = createTenant(freshState(), {
       displayName: "Adatum",
