@@ -19,7 +19,12 @@ import { generateUsers } from "./generate/users";
 import { isoSeconds } from "./graph-ids";
 import { type CloudState, type EmulatedTenant, emptyCollections } from "./model";
 import { SeededRandom } from "./random";
-import { InvalidTenantSpecError, resolveTenantSpec, type TenantSpec } from "./tenant-spec";
+import {
+  InvalidTenantSpecError,
+  type ResolvedTenantSpec,
+  resolveTenantSpec,
+  type TenantSpec,
+} from "./tenant-spec";
 
 /**
  * Generates a tenant from a spec, adds it to `state.tenants` and returns it. Deterministic: the
@@ -31,17 +36,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
   const initialDomain = `${spec.domainPrefix}.onmicrosoft.com`;
   const rng = new SeededRandom(spec.seed, initialDomain);
   const id = spec.id ?? rng.guid();
-  if (state.tenants.has(id))
-    throw new InvalidTenantSpecError(`A tenant with id ${id} already exists`);
-  for (const existing of state.tenants.values()) {
-    if (existing.initialDomain === initialDomain)
-      throw new InvalidTenantSpecError(`The domain ${initialDomain} is already taken`);
-  }
-  if (spec.partner && !state.tenants.has(spec.partner.tenantId)) {
-    throw new InvalidTenantSpecError(
-      `Partner tenant ${spec.partner.tenantId} does not exist; create it first`,
-    );
-  }
+  assertFitsInto(state, spec, id, initialDomain);
   const verifiedDomains = spec.customDomain
     ? [initialDomain, spec.customDomain.toLowerCase()]
     : [initialDomain];
@@ -97,10 +92,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
   for (const consent of spec.consent ??
     [...state.apps.keys()].map((appId) => ({ appId, state: "granted" as const }))) {
     const app = state.apps.get(consent.appId);
-    if (!app)
-      throw new InvalidTenantSpecError(
-        `consent: no app registration ${consent.appId} in the emulator`,
-      );
+    if (!app) continue; // checked by assertFitsInto
     const publisher =
       app.homeTenantId === id
         ? tenant.displayName
@@ -133,4 +125,30 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
     if (partner) linkCustomer(partner, tenant, rng, spec.nowMs);
   }
   return tenant;
+}
+
+/** Fails fast, before any generation, when the spec collides with or refers outside `state`. */
+function assertFitsInto(
+  state: CloudState,
+  spec: ResolvedTenantSpec,
+  id: string,
+  initialDomain: string,
+): void {
+  if (state.tenants.has(id))
+    throw new InvalidTenantSpecError(`A tenant with id ${id} already exists`);
+  for (const existing of state.tenants.values()) {
+    if (existing.initialDomain === initialDomain)
+      throw new InvalidTenantSpecError(`The domain ${initialDomain} is already taken`);
+  }
+  if (spec.partner && !state.tenants.has(spec.partner.tenantId)) {
+    throw new InvalidTenantSpecError(
+      `Partner tenant ${spec.partner.tenantId} does not exist; create it first`,
+    );
+  }
+  for (const consent of spec.consent ?? []) {
+    if (!state.apps.has(consent.appId))
+      throw new InvalidTenantSpecError(
+        `consent: no app registration ${consent.appId} in the emulator`,
+      );
+  }
 }
