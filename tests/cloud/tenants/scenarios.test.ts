@@ -11,7 +11,7 @@ import {
   DEMO_TENANTS,
 } from "./demo-constants";
 import { type EmulatedTenant, findTenant } from "./model";
-import { type BuiltScenario, buildScenario } from "./scenarios";
+import { type BuiltScenario, buildScenario, isScenarioName } from "./scenarios";
 
 const NOW = Date.UTC(2026, 5, 1, 8, 0, 0);
 
@@ -235,6 +235,12 @@ describe("other scenarios", () => {
     [{ auditEvents: 200_001 }, /bench auditEvents/],
   ])("bench: rejects %j", (sizes, message) => {
     expect(() => buildScenario("bench", sizes)).toThrow(message);
+  });
+
+  it("recognises exactly the three scenario names (for the CLI's --scenario)", () => {
+    expect(["demo", "bench", "empty"].every(isScenarioName)).toBe(true);
+    expect(isScenarioName("Demo")).toBe(false);
+    expect(isScenarioName("")).toBe(false);
   });
 
   it("rejects an unknown scenario name", () => {
