@@ -17,10 +17,26 @@ interface PolicyTemplate {
   sessionControls: object | null;
 }
 
-/** Roles the "admin MFA" policy targets: Microsoft's template lists the privileged ones. */
-const ADMIN_ROLE_IDS = Object.values(ROLE_TEMPLATES)
-  .filter((template) => template.privileged)
-  .map((template) => template.templateId);
+/**
+ * The 14 roles Microsoft's "Require multifactor authentication for admins" template targets
+ * (https://learn.microsoft.com/entra/identity/conditional-access/howto-conditional-access-policy-admin-mfa).
+ */
+const ADMIN_ROLE_IDS = [
+  ROLE_TEMPLATES.globalAdministrator,
+  ROLE_TEMPLATES.applicationAdministrator,
+  ROLE_TEMPLATES.authenticationAdministrator,
+  ROLE_TEMPLATES.billingAdministrator,
+  ROLE_TEMPLATES.cloudApplicationAdministrator,
+  ROLE_TEMPLATES.conditionalAccessAdministrator,
+  ROLE_TEMPLATES.exchangeAdministrator,
+  ROLE_TEMPLATES.helpdeskAdministrator,
+  ROLE_TEMPLATES.passwordAdministrator,
+  ROLE_TEMPLATES.privilegedAuthenticationAdministrator,
+  ROLE_TEMPLATES.privilegedRoleAdministrator,
+  ROLE_TEMPLATES.securityAdministrator,
+  ROLE_TEMPLATES.sharePointAdministrator,
+  ROLE_TEMPLATES.userAdministrator,
+].map((template) => template.templateId);
 
 const ALL_APPS = Object.freeze({
   includeApplications: ["All"],

@@ -64,6 +64,9 @@ function relationship(
   const createdMs = rng.daysBefore(nowMs, 30, 600);
   const activatedMs = createdMs + rng.int(60_000, 2 * DAY_MS);
   const roles = [ROLE_TEMPLATES.globalReader, ...rng.sample(GDAP_ROLES.slice(1), rng.int(3, 6))];
+  // The relationship ends exactly its duration after creation, to the tick (as in the sample).
+  const ticks = rng.int(0, 9999);
+  const activated = isoTicks(activatedMs, rng.int(0, 9999));
   return {
     "@odata.type": "#microsoft.graph.delegatedAdminRelationship",
     "@odata.etag": `W/"${etag}"`,
@@ -75,9 +78,9 @@ function relationship(
     accessDetails: { unifiedRoles: roles.map((role) => ({ roleDefinitionId: role.templateId })) },
     status: "active",
     autoExtendDuration: "P180D",
-    createdDateTime: isoTicks(createdMs, rng.int(0, 9999)),
-    lastModifiedDateTime: isoTicks(activatedMs, rng.int(0, 9999)),
-    activatedDateTime: isoTicks(activatedMs, rng.int(0, 9999)),
-    endDateTime: isoTicks(createdMs + 730 * DAY_MS, rng.int(0, 9999)),
+    createdDateTime: isoTicks(createdMs, ticks),
+    lastModifiedDateTime: activated,
+    activatedDateTime: activated,
+    endDateTime: isoTicks(createdMs + 730 * DAY_MS, ticks),
   };
 }
