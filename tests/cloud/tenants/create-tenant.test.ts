@@ -349,7 +349,10 @@ describe("createTenant: Conditional Access and Secure Score agree", () => {
   const policies = () => values(tenant, "conditionalAccessPolicies");
   const latestControl = (name: string) =>
     (
-      values(tenant, "secureScores")[0]?.controlScores as { controlName: string; score: number }[]
+      (values(tenant, "secureScores")[0]?.controlScores ?? []) as {
+        controlName: string;
+        score: number;
+      }[]
     ).find((control) => control.controlName === name);
 
   it("excludes the emergency-access account from every policy", () => {
@@ -373,7 +376,7 @@ describe("createTenant: Conditional Access and Secure Score agree", () => {
     const scores = values(tenant, "secureScores");
     const scoreAt = (index: number) => Date.parse(String(scores[index]?.createdDateTime));
     const adminMfaScore = (index: number) =>
-      (scores[index]?.controlScores as { controlName: string; score: number }[]).find(
+      ((scores[index]?.controlScores ?? []) as { controlName: string; score: number }[]).find(
         (control) => control.controlName === "AdminMFAV2",
       )?.score;
     const dropAt = [0, 1, 2, 3].find((index) => adminMfaScore(index) === 10);
@@ -415,9 +418,9 @@ describe("createTenant: time", () => {
   function futureTimestamps(value: unknown, path: string, out: string[]): void {
     if (typeof value === "string" && ISO.test(value) && Date.parse(value) > NOW)
       out.push(`${path}=${value}`);
-    else if (Array.isArray(value))
-      value.forEach((item, i) => futureTimestamps(item, `${path}[${i}]`, out));
-    else if (value !== null && typeof value === "object") {
+    else if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) futureTimestamps(item, `${path}[${i}]`, out);
+    } else if (value !== null && typeof value === "object") {
       for (const [key, child] of Object.entries(value)) {
         if (!FUTURE_BY_DESIGN.has(key)) futureTimestamps(child, `${path}.${key}`, out);
       }
@@ -601,7 +604,10 @@ describe("createTenant: consent states", () => {
       (candidate) => candidate.appId === GRAPH_APP_ID,
     );
     const graphRoles = new Map(
-      (graph?.appRoles as { id: string; value: string }[]).map((role) => [role.id, role.value]),
+      ((graph?.appRoles ?? []) as { id: string; value: string }[]).map((role) => [
+        role.id,
+        role.value,
+      ]),
     );
     const assignments = values(consented, "appRoleAssignments");
     expect(
