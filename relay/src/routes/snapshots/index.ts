@@ -2,7 +2,13 @@ import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { type DatasetId, datasetIdSchema } from "../../../../shared/src/datasets";
 import { requirePermission } from "../../auth/require";
-import { getLatestSnapshot, getSnapshot, listSnapshots } from "../../db/snapshots";
+import type { Db } from "../../db/schema";
+import {
+  getLatestSnapshot,
+  getSnapshot,
+  listSnapshots,
+  type SnapshotRecord,
+} from "../../db/snapshots";
 import type { AppEnv } from "../../http/app-env";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { decodeCursor, encodeCursor, guidParam, isGuid, pageLimit } from "../../http/params";
@@ -59,6 +65,28 @@ function jsonText(c: Context<AppEnv>, text: string): Response {
   return c.body(text, 200, { "Content-Type": "application/json; charset=utf-8" });
 }
 
+/**
+ * A whole snapshot, with the snapshot's fingerprint as its ETag: snapshots are immutable,
+ * so a client polling "latest" with If-None-Match gets 304 until a newer snapshot arrives,
+ * instead of megabytes it already has.
+ */
+async function envelopeResponse(
+  c: Context<AppEnv>,
+  db: Db,
+  record: SnapshotRecord,
+): Promise<Response> {
+  // Weak, because the bytes differ by Content-Encoding (RFC 9110 §8.8.3); If-None-Match compares
+  // weakly, so a client may echo it with or without the W/ prefix.
+  const etag = `W/"${record.fingerprint}"`;
+  const ifNoneMatch = c.req.header("if-none-match") ?? "";
+  const tags = ifNoneMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (tags.includes(etag.slice(2)) || tags.includes("*")) {
+    return c.body(null, 304, { ETag: etag });
+  }
+  c.header("ETag", etag);
+  return jsonText(c, `{"snapshot":${await assembleEnvelopeJson(db, record)}}`);
+}
+
 /** Mounted at /v1/companies/:companyId/snapshots. */
 export const snapshotRoutes = new Hono<AppEnv>()
   .use("*", compress())
@@ -84,7 +112,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
     const db = c.get("deps").database.db;
     const latest = await getLatestSnapshot(db, company.id);
     if (latest === undefined) throw notFound("A snapshot of this company");
-    return jsonText(c, `{"snapshot":${await assembleEnvelopeJson(db, latest)}}`);
+    return envelopeResponse(c, db, latest);
   })
   .get("/diff", requirePermission("read"), async (c) => {
     const company = await companyFromPath(c);
@@ -116,7 +144,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
     const db = c.get("deps").database.db;
     const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
     if (record === undefined) throw notFound("Snapshot");
-    return jsonText(c, `{"snapshot":${await assembleEnvelopeJson(db, record)}}`);
+    return envelopeResponse(c, db, record);
   })
   .get("/:snapshotId/datasets/:datasetId", requirePermission("read"), async (c) => {
     const company = await companyFromPath(c);

@@ -219,6 +219,35 @@ describe.each(DIALECTS)("snapshot routes on %s", (dialect) => {
     expect(latest.datasets).toEqual(newer.datasets);
   });
 
+  it("answers 304 to a client that already holds the latest snapshot, 200 once a newer one arrives", async () => {
+    const company = await createCompany(`Etag ${dialect}`);
+    await push(buildEnvelope({ companyId: company, capturedAt: "2026-11-01T00:00:00Z" }), {
+      company,
+    });
+    const latestOf = (etag?: string) =>
+      relay.request("GET", `/v1/companies/${company}/snapshots/latest`, {
+        ...(etag !== undefined && { headers: { "if-none-match": etag } }),
+      });
+    const first = await latestOf();
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^W\/"[0-9a-f]{64}"$/);
+    const unchanged = await latestOf(etag);
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe("");
+    expect((await latestOf(etag.slice(2))).status).toBe(304);
+    await push(
+      buildEnvelope({
+        companyId: company,
+        capturedAt: "2026-11-02T00:00:00Z",
+        users: [userRow(5)],
+      }),
+      { company },
+    );
+    const newer = await latestOf(etag);
+    expect(newer.status).toBe(200);
+    expect(newer.headers.get("etag")).not.toBe(etag);
+  });
+
   it("pages the snapshot list with a cursor, newest first", async () => {
     const company = await createCompany(`Paging ${dialect}`);
     const ids: string[] = [];
