@@ -1,0 +1,106 @@
+import type { Context } from "hono";
+import { datasetIdSchema } from "../../../../shared/src/datasets";
+import type { Db } from "../../db/schema";
+import {
+  getLatestSnapshot,
+  getSnapshot,
+  listSnapshots,
+  type SnapshotRecord,
+} from "../../db/snapshots";
+import type { AppEnv } from "../../http/app-env";
+import { notFound, RelayHttpError } from "../../http/errors";
+import { decodeCursor, encodeCursor, guidParam, pageLimit } from "../../http/params";
+import {
+  assembleEnvelopeJson,
+  readDatasetRowsJson,
+  summarizeSnapshot,
+} from "../../snapshots/assemble";
+import { companyFromPath } from "./company-guard";
+
+export function datasetIdParam(value: string | undefined) {
+  const parsed = datasetIdSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new RelayHttpError(
+      400,
+      "invalid_dataset_id",
+      `Unknown dataset; one of ${datasetIdSchema.options.join(", ")}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Answers JSON already serialised (spliced from stored rows). */
+function jsonText(c: Context<AppEnv>, text: string): Response {
+  return c.body(text, 200, { "Content-Type": "application/json; charset=utf-8" });
+}
+
+/**
+ * A whole snapshot, with the snapshot's fingerprint as its ETag: snapshots are immutable, so a
+ * client polling "latest" with If-None-Match gets 304 until a newer snapshot arrives, instead of
+ * megabytes it already has.
+ */
+async function envelopeResponse(
+  c: Context<AppEnv>,
+  db: Db,
+  record: SnapshotRecord,
+): Promise<Response> {
+  // Weak, because the bytes differ by Content-Encoding (RFC 9110 §8.8.3); If-None-Match compares
+  // weakly, so a client may echo it with or without the W/ prefix.
+  const etag = `W/"${record.fingerprint}"`;
+  const ifNoneMatch = c.req.header("if-none-match") ?? "";
+  const tags = ifNoneMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (tags.includes(etag.slice(2)) || tags.includes("*")) {
+    return c.body(null, 304, { ETag: etag });
+  }
+  c.header("ETag", etag);
+  return jsonText(c, `{"snapshot":${await assembleEnvelopeJson(db, record)}}`);
+}
+
+/** GET …/snapshots: summaries, newest capture first, paged. */
+export async function listCompanySnapshots(c: Context<AppEnv>): Promise<Response> {
+  const company = await companyFromPath(c);
+  const limit = pageLimit(c);
+  const before = decodeCursor(c.req.query("cursor"), ["capturedAt", "snapshotId"] as const);
+  const records = await listSnapshots(c.get("deps").database.db, company.id, {
+    limit,
+    ...(before !== undefined && { before }),
+  });
+  const last = records.at(-1);
+  return c.json({
+    snapshots: records.map(summarizeSnapshot),
+    nextCursor:
+      records.length === limit && last !== undefined
+        ? encodeCursor({ capturedAt: last.capturedAt, snapshotId: last.snapshotId })
+        : null,
+  });
+}
+
+/** GET …/snapshots/latest: the newest capture. */
+export async function readLatestSnapshot(c: Context<AppEnv>): Promise<Response> {
+  const company = await companyFromPath(c);
+  const db = c.get("deps").database.db;
+  const latest = await getLatestSnapshot(db, company.id);
+  if (latest === undefined) throw notFound("A snapshot of this company");
+  return envelopeResponse(c, db, latest);
+}
+
+/** GET …/snapshots/{snapshotId}. */
+export async function readSnapshot(c: Context<AppEnv>): Promise<Response> {
+  const company = await companyFromPath(c);
+  const db = c.get("deps").database.db;
+  const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
+  if (record === undefined) throw notFound("Snapshot");
+  return envelopeResponse(c, db, record);
+}
+
+/** GET …/snapshots/{snapshotId}/datasets/{datasetId}: one dataset's rows. */
+export async function readSnapshotDataset(c: Context<AppEnv>): Promise<Response> {
+  const company = await companyFromPath(c);
+  const db = c.get("deps").database.db;
+  const datasetId = datasetIdParam(c.req.param("datasetId"));
+  const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
+  const dataset = record?.datasets.find((d) => d.datasetId === datasetId);
+  if (dataset === undefined) throw notFound(`Dataset ${datasetId} of this snapshot`);
+  const head = JSON.stringify({ datasetId, contentHash: dataset.contentHash });
+  return jsonText(c, `${head.slice(0, -1)},"rows":${await readDatasetRowsJson(db, dataset)}}`);
+}
