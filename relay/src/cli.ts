@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { issueToken } from "./auth/issue-token";
 import { newAuditEventId, recordAuditEvent } from "./db/audit-events";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
+import { deleteUnreferencedBlobs } from "./db/dataset-blobs";
 import { migrateToLatest } from "./db/migrate";
 import { getToken, listTokens, ROLES, type Role, revokeToken } from "./db/tokens";
 import { parseRelayConfig, RelayConfigError } from "./env";
@@ -15,6 +16,7 @@ const USAGE = `Usage: npm run relay -- <command>
   token create --role <admin|technician|viewer> --name <name> [--expires-days N] [--company <id>]...
   token list
   token revoke <token id>
+  gc                                      delete stored datasets no snapshot refers to any more
 
 Environment: RELAY_DATABASE_URL (SQLite file path or postgres://…, default ./data/tenantlens.sqlite),
 RELAY_HOST, RELAY_PORT (8787), RELAY_ALLOWED_ORIGINS, RELAY_LOG_LEVEL; see docs/relay-api.md.`;
@@ -163,6 +165,11 @@ async function main(argv: string[]): Promise<void> {
       });
     case "token":
       return tokenCommand(rest);
+    case "gc":
+      return withMigratedDatabase(async ({ db }) => {
+        const { blobs, bytes } = await deleteUnreferencedBlobs(db);
+        process.stdout.write(`Deleted ${blobs} unreferenced dataset blobs (${bytes} bytes)\n`);
+      });
     default:
       throw new UsageError(
         command === undefined ? "No command given" : `Unknown command "${command}"`,

@@ -49,6 +49,7 @@ describe("the relay CLI", () => {
     expect(listed.stdout).not.toContain(secret);
     expect((await cli("token", "revoke", id ?? "")).stdout).toContain(`Revoked token ${id}`);
     expect((await cli("token", "list")).stdout).toMatch(new RegExp(`${id}.*revoked`));
+    expect((await cli("gc")).stdout).toContain("Deleted 0 unreferenced dataset blobs");
   });
 
   it("explains bad usage and bad configuration with exit code 2", async () => {

@@ -1,3 +1,4 @@
+import { isForeignKeyViolation } from "./errors";
 import type { Db } from "./schema";
 
 /**
@@ -85,4 +86,57 @@ export async function totalBlobBytes(db: Db): Promise<number> {
     )
     .executeTakeFirstOrThrow();
   return Number(row.bytes);
+}
+
+/**
+ * Deletes blobs no snapshot refers to any more (after companies were deleted). Safe while pushes
+ * run: a push that counted on a blob deleted here fails its foreign key and retries with the blob
+ * (store-push.ts); a push that references a blob before this commits makes this delete fail
+ * (foreign key again), and nothing is lost either way.
+ */
+export async function deleteUnreferencedBlobs(db: Db): Promise<{ blobs: number; bytes: number }> {
+  const orphans = await db
+    .selectFrom("dataset_blobs as b")
+    .select(["b.dataset_id", "b.content_hash", "b.stored_bytes"])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("snapshot_datasets as d")
+            .select("d.snapshot_id")
+            .whereRef("d.dataset_id", "=", "b.dataset_id")
+            .whereRef("d.content_hash", "=", "b.content_hash"),
+        ),
+      ),
+    )
+    .execute();
+  let deleted = 0;
+  let bytes = 0;
+  for (const orphan of orphans) {
+    // Re-checked in the delete itself: a push may have started using the blob meanwhile, and if
+    // it did so in the very instant, the foreign key refuses the delete and the blob stays.
+    const result = await db
+      .deleteFrom("dataset_blobs")
+      .where("dataset_id", "=", orphan.dataset_id)
+      .where("content_hash", "=", orphan.content_hash)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("snapshot_datasets")
+              .select("snapshot_id")
+              .where("dataset_id", "=", orphan.dataset_id)
+              .where("content_hash", "=", orphan.content_hash),
+          ),
+        ),
+      )
+      .executeTakeFirst()
+      .catch((error: unknown) => {
+        if (isForeignKeyViolation(error)) return { numDeletedRows: 0n };
+        throw error;
+      });
+    if (result.numDeletedRows > 0n) {
+      deleted += 1;
+      bytes += orphan.stored_bytes;
+    }
+  }
+  return { blobs: deleted, bytes };
 }

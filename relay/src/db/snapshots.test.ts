@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/databases";
 import { deleteCompany, insertCompany } from "./companies";
 import {
+  deleteUnreferencedBlobs,
   findExistingBlobHashes,
   insertBlobsIfAbsent,
   readBlobBodies,
@@ -123,5 +124,22 @@ describe.each(DIALECTS)("snapshot and blob repositories on %s", (dialect) => {
     await deleteCompany(db, "c-1");
     expect(await countSnapshots(db)).toBe(0);
     expect(await totalBlobBytes(db)).toBe(bytes);
+  });
+
+  it("garbage-collects the blobs no snapshot refers to any more, and only those", async () => {
+    const db = test.database.db;
+    await insertCompany(db, { id: "c-2", name: "Fabrikam", now: "2026-01-01T00:00:00.000Z" });
+    await insertSnapshotIfAbsent(db, {
+      ...snapshot("s-kept", "2026-05-01T00:00:00.000Z", HASH_B),
+      companyId: "c-2",
+    });
+    const bytes = await totalBlobBytes(db);
+    const collected = await deleteUnreferencedBlobs(db);
+    expect(collected.blobs).toBe(1);
+    expect(await totalBlobBytes(db)).toBe(bytes - collected.bytes);
+    expect([
+      ...(await findExistingBlobHashes(db, [{ datasetId: "users", contentHash: HASH_B }])),
+    ]).toEqual([`users:${HASH_B}`]);
+    expect((await deleteUnreferencedBlobs(db)).blobs).toBe(0);
   });
 });

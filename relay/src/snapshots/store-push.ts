@@ -3,6 +3,7 @@ import { gzip } from "node:zlib";
 import type { Kysely } from "kysely";
 import { newAuditEventId, recordAuditEvent } from "../db/audit-events";
 import { blobKey, findExistingBlobHashes, insertBlobsIfAbsent } from "../db/dataset-blobs";
+import { isForeignKeyViolation } from "../db/errors";
 import type { Database } from "../db/schema";
 import { getSnapshotHeader, insertSnapshotIfAbsent, type SnapshotHeader } from "../db/snapshots";
 import type { ReadyPush } from "./prepare-from-json";
@@ -19,6 +20,8 @@ export interface StorePushOptions {
   /** TEST ONLY: pause inside the transaction (after writing, before commit); see env.ts. */
   pauseInsideTransactionMs: number | null;
   onPausedInsideTransaction?: () => void;
+  /** Which blobs are stored already; injectable to test the race with garbage collection. */
+  findExistingBlobs?: typeof findExistingBlobHashes;
 }
 
 /**
@@ -36,7 +39,27 @@ export async function storePushedSnapshot(
   if (already !== undefined) return compare(already, snapshot);
 
   // Compress only what is new: an unchanged dataset costs neither CPU nor storage.
-  const existing = await findExistingBlobHashes(db, snapshot.datasets);
+  const existing = await (options.findExistingBlobs ?? findExistingBlobHashes)(
+    db,
+    snapshot.datasets,
+  );
+  try {
+    return await storeInTransaction(db, snapshot, options, existing);
+  } catch (error) {
+    // A blob seen as stored was deleted since by `relay gc` (it was unreferenced then): the
+    // foreign key refused the dangling reference and rolled everything back. Once more, with
+    // every blob included.
+    if (!isForeignKeyViolation(error)) throw error;
+    return storeInTransaction(db, snapshot, options, new Set());
+  }
+}
+
+async function storeInTransaction(
+  db: Kysely<Database>,
+  snapshot: ReadyPush,
+  options: StorePushOptions,
+  existing: ReadonlySet<string>,
+): Promise<PushOutcome> {
   const newBlobs = await Promise.all(
     snapshot.datasets
       .filter((dataset) => !existing.has(blobKey(dataset.datasetId, dataset.contentHash)))
