@@ -42,6 +42,30 @@ describe.each(DIALECTS)("cross-cutting behaviour of the app on %s", (dialect) =>
   const call = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
     app.request(path, { ...init, headers: { authorization: `Bearer ${secret}`, ...init.headers } });
 
+  it("renders a constraint race as 409 and anything unexpected as a 500 that leaks no detail", async () => {
+    // Routes added for this test only, to make the app's error boundary see these failures.
+    app.get("/v1/test-only/fk-race", () => {
+      throw Object.assign(new Error("insert or update violates foreign key constraint"), {
+        code: "23503",
+      });
+    });
+    app.get("/v1/test-only/bug", () => {
+      throw new Error("secret internal detail");
+    });
+    const race = await call("/v1/test-only/fk-race");
+    expect(race.status).toBe(409);
+    expect(((await race.json()) as { error: { code: string } }).error.code).toBe(
+      "concurrent_change",
+    );
+    const bug = await call("/v1/test-only/bug", { headers: { "x-request-id": "bug-1" } });
+    expect(bug.status).toBe(500);
+    const text = await bug.text();
+    expect(text).not.toContain("secret internal detail");
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "internal_error", message: "Unexpected error (request bug-1)" },
+    });
+  });
+
   it("answers an unknown route with a JSON 404", async () => {
     const response = await call("/v1/nothing-here");
     expect(response.status).toBe(404);

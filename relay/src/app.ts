@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { timeout } from "hono/timeout";
 import { authenticate } from "./auth/authenticate";
-import { isDatabaseUnavailable } from "./db/errors";
+import { isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from "./db/errors";
 import type { AppDeps, AppEnv } from "./http/app-env";
 import { type ErrorBody, RelayHttpError } from "./http/errors";
 import { originGuard } from "./http/origin-guard";
@@ -101,6 +101,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         },
         503,
         { "Retry-After": "5" },
+      );
+    }
+    // Routes check what they reference first; a constraint can still fire when another request
+    // changes the same objects in between (a company deleted during a push). That is a conflict
+    // the client can retry, not a server fault.
+    if (isForeignKeyViolation(error) || isUniqueViolation(error)) {
+      return c.json<ErrorBody>(
+        {
+          error: {
+            code: "concurrent_change",
+            message: "Another request changed the same objects at the same time; reload and retry",
+          },
+        },
+        409,
       );
     }
     deps.logger.error({ requestId: c.get("requestId"), err: error }, "unhandled error");

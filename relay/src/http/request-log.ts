@@ -5,6 +5,7 @@ import type { AppEnv } from "./app-env";
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const startedAt = performance.now();
   await next();
+  // Unset when the request was refused before authentication (bad origin, bad token).
   const principal = c.get("principal") as AppEnv["Variables"]["principal"] | undefined;
   c.get("deps").logger.info(
     {
