@@ -29,7 +29,12 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
   }
   const firstAdmin = await ensureFirstAdminToken(database.db, new Date().toISOString());
   const pushPreparer =
-    config.pushWorkers > 0 ? workerPushPreparer(config.pushWorkers) : inlinePushPreparer;
+    config.pushWorkers > 0
+      ? workerPushPreparer(config.pushWorkers, {
+          onFallback: (error) =>
+            logger.error({ err: error }, "push workers cannot start; preparing pushes inline"),
+        })
+      : inlinePushPreparer;
   const app = createApp({ database, config, logger, pushPreparer });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

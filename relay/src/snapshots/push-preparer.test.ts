@@ -59,6 +59,19 @@ describe("preparing pushes on worker threads", () => {
     expect(results.map((r) => r.snapshotId)).toEqual(envelopes.map((e) => e.snapshotId));
   });
 
+  it("falls back to preparing inline when workers cannot start, and says so once", async () => {
+    const fallbacks: unknown[] = [];
+    const broken = workerPushPreparer(2, {
+      boot: "throw new Error('no loader here')",
+      onFallback: (error) => fallbacks.push(error),
+    });
+    const envelope = buildEnvelope();
+    const ready = await broken.prepare(encode(envelope), target(envelope.snapshotId));
+    expect(ready.snapshotId).toBe(envelope.snapshotId);
+    expect(fallbacks).toHaveLength(1);
+    await broken.close();
+  });
+
   it("refuses work once closed", async () => {
     const closing = workerPushPreparer(1);
     await closing.close();

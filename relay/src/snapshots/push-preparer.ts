@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { RelayHttpError } from "../http/errors";
 import { type PushTarget, prepareFromJson, type ReadyPush } from "./prepare-from-json";
@@ -37,34 +39,76 @@ interface Job {
 }
 
 // The worker entry is TypeScript: load it through tsx's loader, which the worker must register
-// itself (a Worker does not inherit the parent's module hooks).
+// itself (a Worker does not inherit the parent's module hooks). tsx is resolved from here, not
+// from the working directory, so the relay may be started from anywhere.
 const WORKER_URL = new URL("./push-worker.ts", import.meta.url).href;
-const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+const TSX_API_URL = resolveTsxApi();
 
-export function workerPushPreparer(size: number): PushPreparer {
+function resolveTsxApi(): string {
+  // `import.meta.resolve` picks tsx's ESM build (its CommonJS build cannot register hooks from
+  // a worker). Vitest's module runner lacks it; there the ESM file sits beside the CommonJS one.
+  if (typeof import.meta.resolve === "function") return import.meta.resolve("tsx/esm/api");
+  const commonJs = createRequire(import.meta.url).resolve("tsx/esm/api");
+  return pathToFileURL(commonJs.replace(/\.cjs$/, ".mjs")).href;
+}
+const WORKER_BOOT = `import(${JSON.stringify(TSX_API_URL)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+
+/** Workers that fail to start this many times in a row make the preparer work inline instead. */
+const MAX_BOOT_FAILURES = 3;
+
+export function workerPushPreparer(
+  size: number,
+  options: { onFallback?: (error: unknown) => void; boot?: string } = {},
+): PushPreparer {
   const queue: Job[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();
   let nextId = 0;
   let closed = false;
+  let bootFailures = 0;
+  // Once workers cannot start (e.g. tsx missing), pushes are prepared on the event loop: slower,
+  // but the relay keeps accepting snapshots.
+  let inline = false;
+
+  const runInline = (job: Job) => {
+    inlinePushPreparer.prepare(job.json, job.target).then(job.resolve, job.reject);
+  };
+
+  const settle = (job: Job, reply: WorkerReply) => {
+    if ("ok" in reply) job.resolve(reply.ok);
+    else if ("httpError" in reply) {
+      const { status, code, message } = reply.httpError;
+      job.reject(new RelayHttpError(status as 400 | 413 | 422, code, message));
+    } else job.reject(new Error(`Snapshot preparation failed: ${reply.failure}`));
+  };
 
   const spawnWorker = () => {
-    const worker = new Worker(WORKER_BOOT, { eval: true });
-    worker.on("message", (reply: WorkerReply) => {
-      const job = busy.get(worker);
-      busy.delete(worker);
-      idle.push(worker);
-      if (job !== undefined && job.id === reply.id) {
-        if ("ok" in reply) job.resolve(reply.ok);
-        else if ("httpError" in reply) {
-          const { status, code, message } = reply.httpError;
-          job.reject(new RelayHttpError(status as 400 | 413 | 422, code, message));
-        } else job.reject(new Error(`Snapshot preparation failed: ${reply.failure}`));
+    const worker = new Worker(options.boot ?? WORKER_BOOT, { eval: true });
+    let ready = false;
+    worker.on("message", (reply: WorkerReply | { ready: true }) => {
+      if ("ready" in reply) {
+        ready = true;
+        bootFailures = 0;
+      } else {
+        const job = busy.get(worker);
+        busy.delete(worker);
+        if (job !== undefined && job.id === reply.id) settle(job, reply);
       }
+      idle.push(worker);
       dispatch();
     });
-    // A worker that dies fails its job (500) and is replaced; the relay keeps serving.
     worker.on("error", (error) => {
+      if (!ready) {
+        bootFailures += 1;
+        if (bootFailures >= MAX_BOOT_FAILURES && !inline) {
+          inline = true;
+          options.onFallback?.(error);
+          for (const job of queue.splice(0)) runInline(job);
+        }
+        return;
+      }
+      // A worker that dies mid-job fails that job (500) and is replaced; the job is not retried,
+      // since the same input might kill the next worker too.
       busy.get(worker)?.reject(error);
       busy.delete(worker);
     });
@@ -74,16 +118,14 @@ export function workerPushPreparer(size: number): PushPreparer {
       job?.reject(new Error("Snapshot preparation worker exited"));
       const index = idle.indexOf(worker);
       if (index >= 0) idle.splice(index, 1);
-      if (!closed) {
-        spawnWorker();
-        dispatch();
-      }
+      if (!closed && !inline) spawnWorker();
     });
     // Idle workers must not keep the process alive.
     worker.unref();
-    idle.push(worker);
   };
 
+  // Jobs go only to workers that said they are ready, so a worker that fails to start never
+  // takes a job (and its transferred bytes) down with it.
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop();
@@ -107,7 +149,9 @@ export function workerPushPreparer(size: number): PushPreparer {
           json.byteOffset === 0 && json.byteLength === json.buffer.byteLength
             ? json
             : new Uint8Array(json);
-        queue.push({ id: nextId++, json: own, target, resolve, reject });
+        const job = { id: nextId++, json: own, target, resolve, reject };
+        if (inline) return runInline(job);
+        queue.push(job);
         dispatch();
       }),
     close: async () => {

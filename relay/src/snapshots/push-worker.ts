@@ -27,3 +27,6 @@ port.on("message", (job: { id: number; json: Uint8Array; target: PushTarget }) =
     }
   }
 });
+
+// Tells the pool this worker loaded and may take jobs.
+port.postMessage({ ready: true });
