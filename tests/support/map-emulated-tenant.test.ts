@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createTenant } from "../../../tests/cloud/tenants/create-tenant";
-import { createClock, type EmulatedTenant } from "../../../tests/cloud/tenants/model";
-import type { GraphUserRegistrationDetails } from "../graph-types";
-import { DATASET_IDS, ROW_SCHEMAS } from "./index";
-import { mapUserRows } from "./mappers";
-import { emulatedUsersInput, mapEmulatedTenant } from "./test-support/map-emulated-tenant";
+import { DATASET_IDS, ROW_SCHEMAS } from "../../shared/src/datasets/index";
+import { mapUserRows } from "../../shared/src/datasets/mappers";
+import type { GraphUserRegistrationDetails } from "../../shared/src/graph-types";
+import { createTenant } from "../cloud/tenants/create-tenant";
+import { createClock, type EmulatedTenant } from "../cloud/tenants/model";
+import { emulatedUsersInput, mapEmulatedTenant } from "./map-emulated-tenant";
 
 /*
  * Cross-check with the Microsoft cloud emulator's tenant generator: its objects are stored the way
