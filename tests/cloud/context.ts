@@ -26,6 +26,11 @@ export interface RequestLogEntry {
   method: string;
   /** Path without the query, e.g. `/v1.0/users`. */
   path: string;
+  /**
+   * The query string without `?` (login and admin hosts), e.g. to see `prompt=none` on an
+   * authorize request; Graph's own entries leave it out.
+   */
+  query?: string;
   tenantId: string | null;
   appId: string | null;
   status: number;

@@ -98,11 +98,13 @@ export async function createCloudDispatcher(ctx: CloudContext): Promise<FetchHan
         ...attributionFromBearer(request.headers.get("authorization")),
         ...attributionOf(request),
       };
+      const url = new URL(request.url);
       logRequest(ctx, {
         atMs: ctx.state.clock.now(),
         host,
         method: request.method,
-        path: new URL(request.url).pathname,
+        path: url.pathname,
+        query: url.search.slice(1),
         tenantId: attribution.tenantId ?? null,
         appId: attribution.appId ?? null,
         status: response.status,
