@@ -9,7 +9,12 @@
  * - `offscreen` (the document hosting MSAL), from the service worker only.
  */
 import { z } from "zod";
-import type { AccountSummary, TenantAccessCheck, TokenSummary } from "./auth/summaries";
+import type {
+  AccountSummary,
+  SignInResult,
+  TenantAccessCheck,
+  TokenSummary,
+} from "./auth/summaries";
 
 /** How a sign-in may proceed: with a window the user sees, or silently from the session cookie. */
 export const signInModeSchema = z.enum(["interactive", "silent"]);
@@ -18,6 +23,17 @@ export type SignInMode = z.infer<typeof signInModeSchema>;
 /** Entra tenant ids are GUIDs; the token endpoint also accepts domains, but we always know the id. */
 const tenantIdSchema = z.guid();
 const clientIdSchema = z.guid();
+
+/**
+ * The account a silent sign-in is for, as the service worker remembers it: MSAL's own cache is
+ * gone when Chrome closed the offscreen document, and `login_hint` picks the account in Entra's
+ * session. (A UPN is at most 113 characters; 320 is an e-mail address's limit.)
+ */
+export const knownAccountSchema = z.strictObject({
+  username: z.string().min(1).max(320),
+  homeTenantId: tenantIdSchema,
+});
+export type KnownAccount = z.infer<typeof knownAccountSchema>;
 
 export const requestSchemas = {
   background: {
@@ -35,7 +51,11 @@ export const requestSchemas = {
   },
   offscreen: {
     /** Prepares an authorize request in MSAL and returns its URL for `launchWebAuthFlow`. */
-    "msal.beginRedirect": z.strictObject({ clientId: clientIdSchema, mode: signInModeSchema }),
+    "msal.beginRedirect": z.strictObject({
+      clientId: clientIdSchema,
+      mode: signInModeSchema,
+      knownAccount: knownAccountSchema.nullable(),
+    }),
     /** Hands the URL `launchWebAuthFlow` ended on to MSAL, which redeems the code. */
     "msal.completeRedirect": z.strictObject({
       clientId: clientIdSchema,
@@ -65,7 +85,7 @@ interface Responses {
   };
   offscreen: {
     "msal.beginRedirect": { authorizeUrl: string };
-    "msal.completeRedirect": AccountSummary;
+    "msal.completeRedirect": SignInResult;
     "msal.abandonRedirect": null;
     "msal.getAccount": AccountSummary | null;
     "msal.acquireTokenSilent": TokenSummary;

@@ -20,21 +20,71 @@ export const settingsItem: StorageItem<{ clientId: string | null }> = {
   fallback: { clientId: null },
 };
 
+/** The states a technician can see; see `auth/token-health.ts` for when each applies. */
+export const authStateSchema = z.enum([
+  "signedOut",
+  "signedIn",
+  /** Less than an hour of the 24-hour sign-in left: a silent renewal is due or under way. */
+  "expiringSoon",
+  /** Silent recovery failed (no Microsoft session left): one click on "Sign in again". */
+  "needsInteractiveSignIn",
+]);
+export type AuthState = z.infer<typeof authStateSchema>;
+
+/** An instant as epoch milliseconds (storage keeps numbers as they are; no parsing needed). */
+const instantSchema = z.number().int().nonnegative();
+
 export const authStatusSchema = z.object({
-  state: z.enum(["signedOut", "signedIn", "signInRequired"]),
-  username: z.string().nullable(),
-  /** Microsoft's code for the last failure, e.g. `AADSTS700084` or `login_required`. */
+  state: authStateSchema,
+  /**
+   * The signed-in account, kept beyond MSAL's cache: when Chrome closes the offscreen document
+   * the cache is gone, and a silent re-sign-in needs the username as `login_hint`.
+   */
+  account: z.object({ username: z.string().min(1), homeTenantId: z.guid() }).nullable(),
+  /**
+   * Every instant below is on Entra's clock (the clock that ends the refresh token), read from
+   * the `iat` of the tokens Entra issues. `entraClockOffsetMs` is Entra's clock minus this
+   * browser's, measured at the last token received: browser time + offset = Entra time.
+   */
+  entraClockOffsetMs: z.number().int(),
+  /** When the current refresh token's family began: the last sign-in's code redemption. */
+  signedInAt: instantSchema.nullable(),
+  /**
+   * `signedInAt` + 24 h: Microsoft fixes the lifetime of refresh tokens sent to a SPA redirect
+   * URI, and MSAL does not expose it (only `expiresOn`/`extExpiresOn` of access tokens).
+   */
+  refreshTokenExpiresAt: instantSchema.nullable(),
+  /** The last silent (`prompt=none`) re-sign-in that succeeded. */
+  lastSilentRecoveryAt: instantSchema.nullable(),
+  /** The last silent re-sign-in started, successful or not: spaces out proactive attempts. */
+  lastSilentAttemptAt: instantSchema.nullable(),
+  /** Microsoft's code for the last failure, e.g. `AADSTS50058` or `login_required`. */
   code: z.string().nullable(),
   nextStep: z.string().nullable(),
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 
-/** Session storage: it ends with the browser session, like the tokens in the offscreen document. */
+export const SIGNED_OUT: AuthStatus = {
+  state: "signedOut",
+  account: null,
+  entraClockOffsetMs: 0,
+  signedInAt: null,
+  refreshTokenExpiresAt: null,
+  lastSilentRecoveryAt: null,
+  lastSilentAttemptAt: null,
+  code: null,
+  nextStep: null,
+};
+
+/**
+ * Session storage: it ends with the browser session, like the tokens in the offscreen document.
+ * v2: adds the account, the refresh-token expiry and the silent-recovery times.
+ */
 export const authStatusItem: StorageItem<AuthStatus> = {
   area: "session",
-  key: "authStatus.v1",
+  key: "authStatus.v2",
   schema: authStatusSchema,
-  fallback: { state: "signedOut", username: null, code: null, nextStep: null },
+  fallback: SIGNED_OUT,
 };
 
 function parseOrFallback<T>(item: StorageItem<T>, raw: unknown): T {

@@ -20,8 +20,19 @@ export interface TokenSummary {
   scopes: string[];
   /** `exp` claim, ISO 8601. */
   expiresAt: string;
+  /**
+   * `iat` claim, ISO 8601: Entra's clock when it issued the token (null if the token had none).
+   * Tells the service worker how far this browser's clock is from Entra's.
+   */
+  issuedAt: string | null;
   /** True when MSAL answered from its cache without asking the token endpoint. */
   fromCache: boolean;
+}
+
+/** A completed sign-in: who, and when Entra redeemed the code (its clock, from the token's `iat`). */
+export interface SignInResult {
+  account: AccountSummary;
+  issuedAt: string | null;
 }
 
 /** The outcome of reading a tenant's organization object through Graph. */

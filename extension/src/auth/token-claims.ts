@@ -6,6 +6,8 @@ export interface AccessTokenFacts {
   oid: string;
   scp: string;
   exp: number;
+  /** Absent from some tokens: Microsoft says not to depend on any claim being present. */
+  iat: number | null;
 }
 
 export class MalformedTokenError extends Error {
@@ -32,11 +34,17 @@ export function readAccessTokenFacts(accessToken: string): AccessTokenFacts {
   if (typeof payload !== "object" || payload === null) {
     throw new MalformedTokenError("The access token payload is not an object.");
   }
-  const { tid, oid, scp, exp } = payload as Record<string, unknown>;
+  const { tid, oid, scp, exp, iat } = payload as Record<string, unknown>;
   if (typeof tid !== "string" || typeof oid !== "string" || typeof exp !== "number") {
     throw new MalformedTokenError("The access token lacks tid, oid or exp.");
   }
-  return { tid, oid, scp: typeof scp === "string" ? scp : "", exp };
+  return {
+    tid,
+    oid,
+    scp: typeof scp === "string" ? scp : "",
+    exp,
+    iat: typeof iat === "number" ? iat : null,
+  };
 }
 
 export function summarizeAccessToken(accessToken: string, fromCache: boolean): TokenSummary {
@@ -46,6 +54,7 @@ export function summarizeAccessToken(accessToken: string, fromCache: boolean): T
     objectId: facts.oid,
     scopes: facts.scp.split(" ").filter((scope) => scope !== ""),
     expiresAt: new Date(facts.exp * 1000).toISOString(),
+    issuedAt: facts.iat === null ? null : new Date(facts.iat * 1000).toISOString(),
     fromCache,
   };
 }

@@ -14,8 +14,8 @@ const extensionId = location.host;
 listenForCommands(
   "offscreen",
   {
-    "msal.beginRedirect": async ({ clientId, mode }) => ({
-      authorizeUrl: await host.beginRedirect(clientId, mode),
+    "msal.beginRedirect": async ({ clientId, mode, knownAccount }) => ({
+      authorizeUrl: await host.beginRedirect(clientId, mode, knownAccount),
     }),
     "msal.completeRedirect": ({ clientId, responseUrl }) =>
       host.completeRedirect(clientId, responseUrl),

@@ -7,10 +7,10 @@ import {
 import { ClientIdMissingError, SignInRequiredError, toAuthFlowError } from "../auth/errors";
 import { GRAPH_READ_SCOPES } from "../auth/graph-scopes";
 import { buildMsalConfiguration, SIGN_IN_AUTHORITY, tenantAuthority } from "../auth/msal-config";
-import type { AccountSummary, TokenSummary } from "../auth/summaries";
-import { summarizeAccessToken } from "../auth/token-claims";
+import type { AccountSummary, SignInResult, TokenSummary } from "../auth/summaries";
+import { readAccessTokenFacts, summarizeAccessToken } from "../auth/token-claims";
 import type { AccessTokenSource } from "../graph/graph-get";
-import type { SignInMode } from "../messages";
+import type { KnownAccount, SignInMode } from "../messages";
 
 function signInRequired(
   message: string,
@@ -36,21 +36,18 @@ export class MsalHost {
   #app: Promise<PublicClientApplication> | null = null;
   #capturedAuthorizeUrl: string | null = null;
 
-  async beginRedirect(clientId: string, mode: SignInMode): Promise<string> {
+  async beginRedirect(
+    clientId: string,
+    mode: SignInMode,
+    knownAccount: KnownAccount | null,
+  ): Promise<string> {
     const app = await this.#appFor(clientId);
-    const account = app.getActiveAccount();
-    if (mode === "silent" && account === null) {
-      throw signInRequired("No account to sign in silently.", "no_account_error", "Sign in.");
-    }
     this.#capturedAuthorizeUrl = null;
     try {
       await app.acquireTokenRedirect({
         scopes: [...GRAPH_READ_SCOPES],
-        // A silent sign-in goes to the account's own tenant with `prompt=none`: Entra answers
-        // from its session cookie, or redirects back with `login_required` (AADSTS50058).
-        // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code
-        ...(mode === "silent" && account !== null
-          ? { prompt: "none", account, authority: tenantAuthority(account.tenantId) }
+        ...(mode === "silent"
+          ? silentRequest(app.getActiveAccount(), knownAccount)
           : { prompt: "select_account", authority: SIGN_IN_AUTHORITY }),
       });
     } catch (error) {
@@ -61,7 +58,7 @@ export class MsalHost {
     return authorizeUrl;
   }
 
-  async completeRedirect(clientId: string, responseUrl: string): Promise<AccountSummary> {
+  async completeRedirect(clientId: string, responseUrl: string): Promise<SignInResult> {
     const app = await this.#appFor(clientId);
     // Entra answers SPA requests in the fragment (`response_mode=fragment`), errors included.
     const hash = new URL(responseUrl).hash;
@@ -80,7 +77,7 @@ export class MsalHost {
     }
     // The technician's home (partner) account: every later token request starts from it.
     app.setActiveAccount(result.account);
-    return summarizeAccount(result.account);
+    return { account: summarizeAccount(result.account), issuedAt: issuedAtOf(result.accessToken) };
   }
 
   /**
@@ -171,6 +168,37 @@ export class MsalHost {
     await app.initialize();
     return app;
   }
+}
+
+/**
+ * A silent sign-in goes to the account's own tenant with `prompt=none`: Entra answers from its
+ * session cookie, or redirects back with `login_required` (AADSTS50058). With MSAL's account at
+ * hand MSAL adds its `sid`/`login_hint`; after Chrome closed the offscreen document (and MSAL's
+ * cache with it) the service worker's remembered username is the `login_hint`.
+ * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code
+ */
+function silentRequest(
+  account: AccountInfo | null,
+  knownAccount: KnownAccount | null,
+): { prompt: "none"; authority: string; account?: AccountInfo; loginHint?: string } {
+  if (account !== null) {
+    return { prompt: "none", account, authority: tenantAuthority(account.tenantId) };
+  }
+  if (knownAccount !== null) {
+    return {
+      prompt: "none",
+      loginHint: knownAccount.username,
+      authority: tenantAuthority(knownAccount.homeTenantId),
+    };
+  }
+  throw signInRequired("No account to sign in silently.", "no_account_error", "Sign in.");
+}
+
+/** Entra's clock at the code redemption, from the new access token (never the token itself). */
+function issuedAtOf(accessToken: string): string | null {
+  if (accessToken === "") return null;
+  const { iat } = readAccessTokenFacts(accessToken);
+  return iat === null ? null : new Date(iat * 1000).toISOString();
 }
 
 /**

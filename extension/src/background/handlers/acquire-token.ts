@@ -1,9 +1,10 @@
 import type { TokenSummary } from "../../auth/summaries";
 import type { RequestOf } from "../../messages";
 import { sendCommand } from "../../messaging/send";
-import { recordIfSignInRequired } from "../auth-status";
+import { recordTokenIssued } from "../auth-status";
 import { requireClientId } from "../client-id";
 import { ensureOffscreenDocument } from "../offscreen-document";
+import { withSilentRecovery } from "../silent-recovery";
 
 /** A Graph token for the partner tenant or a customer tenant, described, never handed out. */
 export async function acquireToken({
@@ -11,15 +12,15 @@ export async function acquireToken({
   forceRefresh,
 }: RequestOf<"background", "auth.acquireToken">): Promise<TokenSummary> {
   const clientId = await requireClientId();
-  await ensureOffscreenDocument();
-  try {
-    return await sendCommand("offscreen", "msal.acquireTokenSilent", {
+  const token = await withSilentRecovery(async () => {
+    // Inside the retried request: the document may have been closed (and reopened) meanwhile.
+    await ensureOffscreenDocument();
+    return sendCommand("offscreen", "msal.acquireTokenSilent", {
       clientId,
       tenantId,
       forceRefresh,
     });
-  } catch (error) {
-    await recordIfSignInRequired(error);
-    throw error;
-  }
+  });
+  await recordTokenIssued(token);
+  return token;
 }

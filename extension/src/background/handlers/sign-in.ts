@@ -1,14 +1,16 @@
 import type { AccountSummary } from "../../auth/summaries";
 import type { RequestOf, SignInMode } from "../../messages";
 import { sendCommand } from "../../messaging/send";
-import { recordIfSignInRequired, recordSignedIn } from "../auth-status";
+import { authStatusItem, readItem } from "../../state";
+import { recordIfSignInRequired, recordSignedIn, recordSilentAttemptStarted } from "../auth-status";
 import { requireClientId } from "../client-id";
 import { ensureOffscreenDocument } from "../offscreen-document";
 import { runWebAuthFlow } from "../web-auth-flow";
 
 /**
- * One sign-in at a time: a second click (or the popup reopened) joins the flow under way instead
- * of opening a second window, which MSAL would refuse anyway (`interaction_in_progress`).
+ * One sign-in at a time: a second click (or the popup reopened, or a silent recovery) joins the
+ * flow under way instead of opening a second window, which MSAL would refuse anyway
+ * (`interaction_in_progress`).
  */
 let inFlight: Promise<AccountSummary> | null = null;
 
@@ -25,11 +27,15 @@ export function signIn({ mode }: RequestOf<"background", "auth.signIn">): Promis
 
 async function runSignIn(mode: SignInMode): Promise<AccountSummary> {
   const clientId = await requireClientId();
+  // A silent sign-in is for the account we know, even when MSAL's cache went with its document.
+  const knownAccount = mode === "silent" ? (await readItem(authStatusItem)).account : null;
+  if (mode === "silent") await recordSilentAttemptStarted();
   await ensureOffscreenDocument();
   try {
     const { authorizeUrl } = await sendCommand("offscreen", "msal.beginRedirect", {
       clientId,
       mode,
+      knownAccount,
     });
     let responseUrl: string;
     try {
@@ -38,12 +44,12 @@ async function runSignIn(mode: SignInMode): Promise<AccountSummary> {
       await sendCommand("offscreen", "msal.abandonRedirect", { clientId });
       throw error;
     }
-    const account = await sendCommand("offscreen", "msal.completeRedirect", {
+    const result = await sendCommand("offscreen", "msal.completeRedirect", {
       clientId,
       responseUrl,
     });
-    await recordSignedIn(account);
-    return account;
+    await recordSignedIn(result, mode);
+    return result.account;
   } catch (error) {
     await recordIfSignInRequired(error);
     throw error;

@@ -1,14 +1,18 @@
 import { render } from "preact";
 import { useState } from "preact/hooks";
 import { sendCommand } from "../../messaging/send";
+import { authStatusItem } from "../../state";
 import { AuthStatusLine } from "../components/auth-status-line";
+import { useStorageItem } from "../components/use-storage-item";
 
 /**
- * The popup: auth status at a glance and the sign-in button. The popup may close while the
- * sign-in window has focus; the outcome lands in the auth status item, not in this page.
+ * The popup: auth status at a glance and the sign-in button, which says "Sign in again" once a
+ * silent renewal could not help (one click). The popup may close while the sign-in window has
+ * focus; the outcome lands in the auth status item, not in this page.
  */
 function Popup() {
   const [error, setError] = useState<string | null>(null);
+  const { state } = useStorageItem(authStatusItem);
 
   const signIn = (): void => {
     setError(null);
@@ -27,7 +31,7 @@ function Popup() {
       <h1>tenantlens</h1>
       <AuthStatusLine />
       <button type="button" id="sign-in" onClick={signIn}>
-        Sign in with Microsoft
+        {state === "needsInteractiveSignIn" ? "Sign in again" : "Sign in with Microsoft"}
       </button>
       <button type="button" id="open-side-panel" onClick={() => void openSidePanel()}>
         Open reports
