@@ -11,6 +11,7 @@ export default defineConfig({
           name: "unit",
           include: ["shared/**/*.test.ts", "extension/**/*.test.ts", "relay/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["./tests/support/fast-check-seed.ts"],
         },
       },
       {
@@ -19,6 +20,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/e2e/**"],
           environment: "node",
+          setupFiles: ["./tests/support/fast-check-seed.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

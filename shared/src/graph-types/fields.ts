@@ -8,6 +8,14 @@ import { z } from "zod";
 export const optionalString = z.string().nullish();
 export const optionalBoolean = z.boolean().nullish();
 export const optionalNumber = z.number().nullish();
+/**
+ * A required ISO 8601 date-time. Mappers compute with it (latest score, daily history), so a value
+ * that does not parse is a shape error naming the field, not a `RangeError` deep in date maths.
+ */
+export const requiredDateTime = z
+  .string()
+  .refine((text) => !Number.isNaN(Date.parse(text)), { message: "not an ISO 8601 date-time" });
+
 export const optionalStringList = z.array(z.string()).nullish();
 
 /** Delta pages mark deleted objects with `@removed`; such items are tombstones, not objects. */

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { optionalBoolean, optionalNumber, optionalString } from "./fields";
+import { optionalBoolean, optionalNumber, optionalString, requiredDateTime } from "./fields";
 
 /** A `security/secureScores` item: one per tenant per day. */
 export const graphSecureScoreSchema = z.looseObject({
   /** "{tenantId}_{yyyy-MM-dd}". */
   id: z.string(),
-  createdDateTime: z.string(),
+  createdDateTime: requiredDateTime,
   currentScore: z.number(),
   maxScore: z.number(),
   averageComparativeScores: z

@@ -166,4 +166,30 @@ describe("secure score history and actions", () => {
       }),
     );
   });
+
+  it("names createdDateTime when it is not a date-time, instead of failing in date maths", () => {
+    // Found by the hostile-input property test: an empty createdDateTime used to throw RangeError.
+    expect(() =>
+      mapSecureScoreRows({
+        secureScores: [{ ...day("2026-03-01", 1), createdDateTime: "" }],
+        controlProfiles: [],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        entity: "secureScore",
+        objectId: "tenant_2026-03-01",
+        field: "createdDateTime",
+      }),
+    );
+  });
+
+  it("gives a finite percentage when the max score is vanishingly small", () => {
+    // Found by the hostile-input property test: 1e-18 / 5e-324 overflowed to Infinity.
+    const [row] = mapSecureScoreRows({
+      secureScores: [{ ...day("2026-03-01", 1), currentScore: 1e-18, maxScore: 5e-324 }],
+      controlProfiles: [],
+    });
+    expect(row?.percentage).toBe(0);
+    expect(secureScoreRowSchema.safeParse(row).success).toBe(true);
+  });
 });

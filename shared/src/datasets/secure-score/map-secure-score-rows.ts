@@ -97,7 +97,9 @@ export function mapSecureScoreRows(input: SecureScoreInput): SecureScoreRow[] {
 }
 
 function percentageOf(current: number, max: number): number {
-  return max > 0 ? Math.round((current / max) * 1000) / 10 : 0;
+  const tenths = Math.round((current / max) * 1000);
+  // A zero (or vanishingly small) max score has no meaningful percentage; rows hold finite numbers.
+  return max > 0 && Number.isFinite(tenths) ? tenths / 10 : 0;
 }
 
 /** One point per UTC day (the day's last score), for the 90 days up to the latest score. */
@@ -106,11 +108,9 @@ function dailyHistory(
   latestDateTime: string,
 ): SecureScoreRow["history"] {
   const latestDay = utcDay(latestDateTime);
-  const firstDay = new Date(
+  const firstDay = isoDay(
     Date.parse(`${latestDay}T00:00:00Z`) - (SECURE_SCORE_HISTORY_DAYS - 1) * 86_400_000,
-  )
-    .toISOString()
-    .slice(0, 10);
+  );
   const byDay = new Map<string, (typeof scores)[number]>();
   for (const score of scores) {
     const day = utcDay(score.createdDateTime);
@@ -126,6 +126,11 @@ function dailyHistory(
 }
 
 function utcDay(dateTime: string): string {
-  const time = Date.parse(dateTime);
-  return Number.isNaN(time) ? dateTime.slice(0, 10) : new Date(time).toISOString().slice(0, 10);
+  return isoDay(Date.parse(dateTime)) || dateTime.slice(0, 10);
+}
+
+/** `yyyy-MM-dd` of an epoch time, or "" outside the range a JavaScript Date can represent. */
+function isoDay(time: number): string {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
 }
