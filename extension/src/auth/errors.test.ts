@@ -39,6 +39,7 @@ describe("classifyMsalError", () => {
     });
     expect(error).toBeInstanceOf(SignInRequiredError);
     expect(error).toMatchObject({ code: "AADSTS50058", oauthError: "login_required" });
+    expect((error as SignInRequiredError).nextStep).toMatch(/Sign in again/);
   });
 
   it("recognises missing consent (AADSTS65001) even under invalid_grant", () => {

@@ -86,6 +86,8 @@ function nextStepForSignIn(code: string): string {
       return "The sign-in expired after 90 days without use: sign in again.";
     case "AADSTS50173":
       return "The sign-in was revoked (password change or admin action): sign in again.";
+    case "AADSTS50058":
+      return "The Microsoft session in this browser has ended too: click Sign in again.";
     default:
       return "Sign in again.";
   }

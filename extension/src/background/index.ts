@@ -45,4 +45,4 @@ lifetime.signal.addEventListener("abort", () => chrome.alarms.onAlarm.removeList
 
 // Chrome may drop alarms when the browser restarts or the extension updates: re-aim the health
 // alarm from the stored status each time the worker starts.
-readItem(authStatusItem).then(scheduleTokenHealthCheck, console.error);
+readItem(authStatusItem).then(scheduleTokenHealthCheck).catch(console.error);

@@ -8,7 +8,11 @@ import { ClientIdMissingError, SignInRequiredError, toAuthFlowError } from "../a
 import { GRAPH_READ_SCOPES } from "../auth/graph-scopes";
 import { buildMsalConfiguration, SIGN_IN_AUTHORITY, tenantAuthority } from "../auth/msal-config";
 import type { AccountSummary, SignInResult, TokenSummary } from "../auth/summaries";
-import { readAccessTokenFacts, summarizeAccessToken } from "../auth/token-claims";
+import {
+  MalformedTokenError,
+  readAccessTokenFacts,
+  summarizeAccessToken,
+} from "../auth/token-claims";
 import type { AccessTokenSource } from "../graph/graph-get";
 import type { KnownAccount, SignInMode } from "../messages";
 
@@ -194,11 +198,19 @@ function silentRequest(
   throw signInRequired("No account to sign in silently.", "no_account_error", "Sign in.");
 }
 
-/** Entra's clock at the code redemption, from the new access token (never the token itself). */
+/**
+ * Entra's clock at the code redemption, from the new access token (never the token itself).
+ * Best effort: a sign-in must not fail over a bookkeeping detail, so an unreadable token gives
+ * null and the service worker falls back to the browser's clock.
+ */
 function issuedAtOf(accessToken: string): string | null {
-  if (accessToken === "") return null;
-  const { iat } = readAccessTokenFacts(accessToken);
-  return iat === null ? null : new Date(iat * 1000).toISOString();
+  try {
+    const { iat } = readAccessTokenFacts(accessToken);
+    return iat === null ? null : new Date(iat * 1000).toISOString();
+  } catch (error) {
+    if (error instanceof MalformedTokenError) return null;
+    throw error;
+  }
 }
 
 /**
