@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AuthStatus, SIGNED_OUT } from "../state";
-import { classifyMsalError, classifyWebAuthFlowFailure } from "./errors";
+import { classifyMsalError } from "./errors";
 import { planRecovery } from "./recovery-policy";
 
 const SIGNED_IN: AuthStatus = {
@@ -45,14 +45,6 @@ describe("planRecovery", () => {
       classifyMsalError({ errorCode: "login_required", errorMessage: "AADSTS50058: no session" }),
     );
     expect(planRecovery(error, SIGNED_IN)).toBe("surface");
-  });
-
-  it("surfaces a silent flow that needs a page", () => {
-    const error = asRemote(classifyWebAuthFlowFailure("User interaction required."));
-    expect(error.oauthError).toBe("interaction_required");
-    // Not from a token request, but the same name: only a known account makes it recoverable,
-    // and the retry limit (one recovery per request) keeps it from looping.
-    expect(planRecovery(error, { ...SIGNED_IN, state: "needsInteractiveSignIn" })).toBe("surface");
   });
 
   it("surfaces errors that are not about the sign-in (consent, Graph, network)", () => {
