@@ -45,4 +45,23 @@ describe("protocol map request schemas", () => {
       false,
     );
   });
+
+  it("takes a silent sign-in's known account only as a username and a home tenant GUID", () => {
+    const schema = requestSchemas.offscreen["msal.beginRedirect"];
+    const account = { username: "admin@partner.test", homeTenantId: TENANT };
+    expect(
+      schema.safeParse({ clientId: CLIENT, mode: "silent", knownAccount: account }).success,
+    ).toBe(true);
+    expect(schema.safeParse({ clientId: CLIENT, mode: "silent", knownAccount: null }).success).toBe(
+      true,
+    );
+    const withSid = { ...account, sid: "session" };
+    expect(
+      schema.safeParse({ clientId: CLIENT, mode: "silent", knownAccount: withSid }).success,
+    ).toBe(false);
+    const noUsername = { username: "", homeTenantId: TENANT };
+    expect(
+      schema.safeParse({ clientId: CLIENT, mode: "silent", knownAccount: noUsername }).success,
+    ).toBe(false);
+  });
 });
