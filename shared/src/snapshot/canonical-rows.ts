@@ -1,10 +1,12 @@
 import type { DatasetId, RowOf } from "../datasets";
 import { compareOrdinal } from "../datasets/compare";
-import { canonicalJson } from "./canonical-json";
+import { writeCanonical } from "./canonical-json";
+import { CanonicalLocation } from "./canonical-paths";
 import { CANONICAL_RULES } from "./canonical-rules";
 import { DuplicateRowIdError } from "./errors";
 
 const unorderedPathSets = new Map<DatasetId, ReadonlySet<string>>();
+const rowLocations = new Map<DatasetId, CanonicalLocation>();
 
 /** The array paths of a dataset that are sorted before serialising. */
 export function unorderedPathsOf(datasetId: DatasetId): ReadonlySet<string> {
@@ -16,14 +18,27 @@ export function unorderedPathsOf(datasetId: DatasetId): ReadonlySet<string> {
   return paths;
 }
 
+/**
+ * The location of a whole row of the dataset. Kept for the life of the module (the rules are
+ * constant), so the sorted keys of each row shape are worked out once, not once per call.
+ */
+function rowLocationOf(datasetId: DatasetId): CanonicalLocation {
+  let location = rowLocations.get(datasetId);
+  if (location === undefined) {
+    location = new CanonicalLocation("", unorderedPathsOf(datasetId));
+    rowLocations.set(datasetId, location);
+  }
+  return location;
+}
+
 /** One row's canonical JSON. */
 export function canonicalRow<D extends DatasetId>(datasetId: D, row: RowOf<D>): string {
-  return canonicalJson(row, unorderedPathsOf(datasetId));
+  return writeCanonical(row, rowLocationOf(datasetId));
 }
 
 /** Canonical JSON of one top-level field of a row, for field-level diffs. */
 export function canonicalField(datasetId: DatasetId, field: string, value: unknown): string {
-  return canonicalJson(value, unorderedPathsOf(datasetId), field);
+  return writeCanonical(value, rowLocationOf(datasetId).child(field));
 }
 
 /**
@@ -34,7 +49,12 @@ export function canonicalRowTexts<D extends DatasetId>(
   datasetId: D,
   rows: readonly RowOf<D>[],
 ): string[] {
-  const keyed = rows.map((row) => ({ id: row.id, text: canonicalRow(datasetId, row) }));
+  const location = rowLocationOf(datasetId);
+  const texts = rows.map((row) => writeCanonical(row, location));
+  // Rows usually arrive sorted already (a stored snapshot, a re-hash): one pass proves it, and
+  // strictly increasing ids cannot contain a duplicate.
+  if (idsStrictlyIncrease(rows)) return texts;
+  const keyed = rows.map((row, index) => ({ id: row.id, text: texts[index] as string }));
   keyed.sort((a, b) => compareOrdinal(a.id, b.id));
   for (let index = 1; index < keyed.length; index++) {
     const id = keyed[index]?.id;
@@ -42,6 +62,15 @@ export function canonicalRowTexts<D extends DatasetId>(
       throw new DuplicateRowIdError(datasetId, id);
   }
   return keyed.map((entry) => entry.text);
+}
+
+function idsStrictlyIncrease(rows: readonly { id: string }[]): boolean {
+  let previous: string | undefined;
+  for (const { id } of rows) {
+    if (previous !== undefined && !(previous < id)) return false;
+    previous = id;
+  }
+  return true;
 }
 
 /**
