@@ -3,6 +3,7 @@ import { DATASET_IDS, type DatasetId } from "../../../shared/src/datasets";
 import type { SnapshotEnvelope } from "../../../shared/src/snapshot/envelope";
 import type { SnapshotDatasetRecord, SnapshotRecord } from "../db/snapshots";
 import { RelayHttpError } from "../http/errors";
+import { nativeSha256 } from "./native-sha256";
 import { DuplicateRowIdError, hashDatasetRows } from "./shared-core";
 
 export interface PreparedDataset extends SnapshotDatasetRecord {
@@ -15,8 +16,9 @@ export interface PreparedPush {
 
 /**
  * Turns a validated envelope into what the store writes. The relay trusts nothing it can check:
- * dataset hashes are recomputed from the rows with the shared `hashDatasetRows`, and the envelope
- * must name the snapshot and company of the URL it was pushed to.
+ * dataset hashes are recomputed from the rows with the shared `hashDatasetRows` (on Node's native
+ * sha256, native-sha256.ts), and the envelope must name the snapshot and company of the URL it
+ * was pushed to.
  */
 export function preparePush(
   envelope: SnapshotEnvelope,
@@ -85,7 +87,8 @@ function hashRows(datasetId: DatasetId, rows: readonly unknown[]): string {
   // The envelope schema has validated `rows` as this dataset's rows; TypeScript cannot follow the
   // correlation between `datasetId` and the union of row arrays, hence the cast.
   try {
-    return hashDatasetRows(datasetId, rows as Parameters<typeof hashDatasetRows>[1]);
+    // The same canonical hash as the extension's, with Node's native sha256 underneath.
+    return hashDatasetRows(datasetId, rows as Parameters<typeof hashDatasetRows>[1], nativeSha256);
   } catch (error) {
     if (error instanceof DuplicateRowIdError) {
       throw new RelayHttpError(422, "duplicate_row_id", error.message, { cause: error });

@@ -9,4 +9,10 @@ export {
   DEFAULT_CSV_EXPORT,
 } from "../../../shared/src/csv";
 export { computeFindings } from "../../../shared/src/findings";
-export { DuplicateRowIdError, diffSnapshots, hashDatasetRows } from "../../../shared/src/snapshot";
+export {
+  DuplicateRowIdError,
+  diffSnapshots,
+  hashDatasetRows,
+  nobleSha256,
+  type Sha256Factory,
+} from "../../../shared/src/snapshot";

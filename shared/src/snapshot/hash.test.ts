@@ -3,7 +3,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RowOf } from "../datasets";
-import { canonicalRows, DuplicateRowIdError, hashDatasetRows } from ".";
+import { canonicalRows, DuplicateRowIdError, hashDatasetRows, type Sha256Factory } from ".";
 import { unorderedPathsOf } from "./canonical-rows";
 import { groupRow, roleRow, uniqueRows, userRow } from "./testing/row-arbitraries";
 import { reshuffle, seededShuffle } from "./testing/shuffle";
@@ -136,6 +136,24 @@ describe("hashDatasetRows", () => {
     expect(hashDatasetRows("secureScore", [reversedComparisons])).toBe(
       hashDatasetRows("secureScore", [row]),
     );
+  });
+
+  it("feeds an injected sha256 exactly the canonical text, in pieces ending between rows", () => {
+    const [template] = fc.sample(userRow, { numRuns: 1, seed: 12 });
+    if (!template) throw new Error("no sample user");
+    const padded = { ...template, displayName: "é".repeat(300) };
+    const rows = Array.from({ length: 4_000 }, (_, index) => ({ ...padded, id: `user-${index}` }));
+    const pieces: string[] = [];
+    const recording: Sha256Factory = () => ({
+      update: (data) => {
+        pieces.push(typeof data === "string" ? data : new TextDecoder().decode(data));
+      },
+      digest: () => "recorded",
+    });
+    expect(hashDatasetRows("users", rows, recording)).toBe("recorded");
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join("")).toBe(canonicalRows("users", rows));
+    for (const piece of pieces.slice(0, -1)) expect(piece.endsWith("}")).toBe(true);
   });
 
   it("hashes an empty dataset to the digest of []", () => {

@@ -36,3 +36,4 @@ export {
   NotSerialisableError,
 } from "./errors";
 export { hashDatasetRows } from "./hash";
+export { nobleSha256, type Sha256, type Sha256Factory } from "./sha256";
