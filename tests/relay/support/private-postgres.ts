@@ -1,10 +1,21 @@
 import { execFileSync } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const BIN = process.env.TL_TEST_POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
+const BIN = process.env.TL_TEST_POSTGRES_BIN ?? installedPostgresBin();
+
+/** Debian installs each major version under /usr/lib/postgresql/<major>/bin: take the newest. */
+function installedPostgresBin(): string {
+  const root = "/usr/lib/postgresql";
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return join(root, majors[0] ?? "15", "bin");
+}
 
 /**
  * A throw-away PostgreSQL server of our own, so a test can stop and start it without touching the
