@@ -53,6 +53,15 @@ function resolveTsxApi(): string {
 }
 const WORKER_BOOT = `import(${JSON.stringify(TSX_API_URL)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
 
+/**
+ * Room for short-lived objects in each worker. A push parses ~4 MB of JSON into objects that zod
+ * copies and the hash walks, all garbage a moment later; with V8's default young generation they
+ * outgrow it and get copied around (promoted) before dying. 64 MB made the relay take ~20 % more
+ * 5k-user pushes per second on 2 cores (docs/benchmarks/relay.md); it is a ceiling, not a
+ * reservation.
+ */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
 /** Workers that fail to start this many times in a row make the preparer work inline instead. */
 const MAX_BOOT_FAILURES = 3;
 
@@ -83,7 +92,10 @@ export function workerPushPreparer(
   };
 
   const spawnWorker = () => {
-    const worker = new Worker(options.boot ?? WORKER_BOOT, { eval: true });
+    const worker = new Worker(options.boot ?? WORKER_BOOT, {
+      eval: true,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
     let ready = false;
     worker.on("message", (reply: WorkerReply | { ready: true }) => {
       if ("ready" in reply) {
