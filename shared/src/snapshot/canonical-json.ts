@@ -57,8 +57,10 @@ function writeParts(value: unknown, location: CanonicalLocation, parts: string[]
 function writeArray(items: readonly unknown[], location: CanonicalLocation, parts: string[]): void {
   if (location.unordered) {
     // Sorted by each element's own text; `map`, `sort` and `join` as always, holes included.
-    const texts = items.map((item) => writeCanonical(item, location));
-    texts.sort(compareOrdinal);
+    const texts = items.map((item) =>
+      typeof item === "string" ? JSON.stringify(item) : writeCanonical(item, location),
+    );
+    if (texts.length > 1) texts.sort(compareOrdinal);
     parts.push(`[${texts.join(",")}]`);
     return;
   }
