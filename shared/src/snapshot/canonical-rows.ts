@@ -64,6 +64,39 @@ export function canonicalRowTexts<D extends DatasetId>(
   return keyed.map((entry) => entry.text);
 }
 
+/**
+ * Calls `visit` with each row's canonical JSON in id order, keeping none of them: hashing 100k
+ * rows then holds one row's text at a time instead of all of them (~66 MB of strings whose
+ * collection cost more than the hashing). Throws what `canonicalRowTexts` throws, in the same
+ * precedence.
+ */
+export function forEachCanonicalRowText<D extends DatasetId>(
+  datasetId: D,
+  rows: readonly RowOf<D>[],
+  visit: (text: string) => void,
+): void {
+  const ordered = idsStrictlyIncrease(rows)
+    ? rows
+    : [...rows].sort((a, b) => compareOrdinal(a.id, b.id));
+  if (ordered !== rows && !idsStrictlyIncrease(ordered)) {
+    // Duplicate ids: report them (or an unserialisable value found first) exactly as before.
+    canonicalRowTexts(datasetId, rows);
+  }
+  const location = rowLocationOf(datasetId);
+  for (const row of ordered) {
+    let text: string;
+    try {
+      text = writeCanonical(row, location);
+    } catch (error) {
+      // Rows are written in id order here, in input order there: let the first unserialisable
+      // value in input order be the one reported, as it always was.
+      canonicalRowTexts(datasetId, rows);
+      throw error;
+    }
+    visit(text);
+  }
+}
+
 function idsStrictlyIncrease(rows: readonly { id: string }[]): boolean {
   let previous: string | undefined;
   for (const { id } of rows) {

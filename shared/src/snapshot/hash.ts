@@ -1,5 +1,5 @@
 import type { DatasetId, RowOf } from "../datasets";
-import { canonicalRowTexts } from "./canonical-rows";
+import { forEachCanonicalRowText } from "./canonical-rows";
 import { nobleSha256, type Sha256Factory } from "./sha256";
 
 /** Canonical text is fed to the hash in pieces of about this many characters. */
@@ -21,14 +21,14 @@ export function hashDatasetRows<D extends DatasetId>(
   // rows, so a surrogate pair is never split.
   let piece = "[";
   let first = true;
-  for (const text of canonicalRowTexts(datasetId, rows)) {
+  forEachCanonicalRowText(datasetId, rows, (text) => {
     piece += first ? text : `,${text}`;
     first = false;
     if (piece.length >= PIECE_CHARACTERS) {
       hash.update(piece);
       piece = "";
     }
-  }
+  });
   hash.update(`${piece}]`);
   return hash.digest();
 }
