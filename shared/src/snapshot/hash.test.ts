@@ -3,7 +3,13 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RowOf } from "../datasets";
-import { canonicalRows, DuplicateRowIdError, hashDatasetRows, type Sha256Factory } from ".";
+import {
+  canonicalRows,
+  DuplicateRowIdError,
+  hashDatasetRows,
+  NotSerialisableError,
+  type Sha256Factory,
+} from ".";
 import { unorderedPathsOf } from "./canonical-rows";
 import { groupRow, roleRow, uniqueRows, userRow } from "./testing/row-arbitraries";
 import { reshuffle, seededShuffle } from "./testing/shuffle";
@@ -158,6 +164,20 @@ describe("hashDatasetRows", () => {
 
   it("hashes an empty dataset to the digest of []", () => {
     expect(hashDatasetRows("licences", [])).toBe(bytesToHex(sha256(utf8ToBytes("[]"))));
+  });
+
+  it("reports the first unserialisable value in input order, before any duplicate id", () => {
+    const [template] = fc.sample(userRow, { numRuns: 1, seed: 13 });
+    if (!template) throw new Error("no sample user");
+    // Rows that only a cast can build: ids out of order, two bad values, a duplicate id.
+    const rows = [
+      { ...template, id: "b", displayName: 1n },
+      { ...template, id: "a", mail: Symbol("mail") },
+      { ...template, id: "a" },
+    ] as unknown as RowOf<"users">[];
+    expect(() => hashDatasetRows("users", rows)).toThrow(NotSerialisableError);
+    expect(() => hashDatasetRows("users", rows)).toThrow('a bigint at "displayName"');
+    expect(() => hashDatasetRows("users", rows.slice(1))).toThrow('a symbol at "mail"');
   });
 
   it("refuses two rows with the same object id", () => {
