@@ -5,6 +5,7 @@ import type {
   GraphUser,
   GraphUserRegistrationDetails,
 } from "../../shared/src/graph-types";
+import { mulberry32 } from "../support/mulberry32";
 
 /**
  * A seeded, Graph-shaped tenant for the core benchmark: `count` users as `/users` returns them
@@ -12,16 +13,7 @@ import type {
  * same tenant, so runs are comparable.
  */
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 function seededUuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");

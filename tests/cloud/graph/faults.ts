@@ -1,3 +1,5 @@
+import { mulberry32 } from "../../support/mulberry32";
+
 /**
  * Per-context fault injection, so tests and benchmarks can see how clients cope with a bad day
  * at Microsoft: added latency (fixed + jitter), a rate of 5xx answers, connection resets, and
@@ -32,17 +34,8 @@ export function noFaults(): GraphFaults {
   };
 }
 
-/** mulberry32: a small, well-distributed seeded generator (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The faults draw from the shared mulberry32 generator (uniform in [0, 1)). */
+export const seededRandom = mulberry32;
 
 export type FaultDecision =
   | { kind: "none"; delayMs: number }
