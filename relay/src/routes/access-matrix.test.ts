@@ -104,8 +104,8 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     name: "create a credential",
-    allowed: [...WRITERS, "otherCompanyTechnician"],
-    companyScoped: false,
+    allowed: WRITERS,
+    companyScoped: true,
     success: 201,
     request: () => ({
       method: "POST",
@@ -115,15 +115,16 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     name: "get a credential",
-    allowed: ALL,
-    companyScoped: false,
+    allowed: READERS_OF_COMPANY,
+    companyScoped: true,
+    scopedDenial: { status: 404, code: "not_found" },
     success: 200,
     request: (f) => ({ method: "GET", path: `/v1/credentials/${f.credentialId}` }),
   },
   {
     name: "update a credential",
-    allowed: [...WRITERS, "otherCompanyTechnician"],
-    companyScoped: false,
+    allowed: WRITERS,
+    companyScoped: true,
     success: 200,
     request: (f) => ({
       method: "PATCH",

@@ -163,6 +163,48 @@ describe.each(DIALECTS)("company, credential and mapping routes on %s", (dialect
     expect(mappings.mappings).toEqual([]);
   });
 
+  it("shows a company-limited technician only its companies' credentials, and lets it change none", async () => {
+    const own = await create("Credential owner company");
+    const other = await create("Credential other company");
+    const credentialFor = async (name: string, companyId: string) => {
+      const created = (await (
+        await relay.request("POST", "/v1/credentials", {
+          json: { name, kind: "csp", homeTenantId: null, owner: null },
+        })
+      ).json()) as { credential: { id: string } };
+      await relay.request("PUT", `/v1/mappings/${randomUUID()}`, {
+        json: { companyId, credentialId: created.credential.id },
+      });
+      return created.credential.id;
+    };
+    const ownCredential = await credentialFor("Own GDAP", own.id);
+    const otherCredential = await credentialFor("Other GDAP", other.id);
+    const scoped = (await relay.issue("technician", { companyScope: [own.id] })).secret;
+
+    const listed = (await (
+      await relay.request("GET", "/v1/credentials", { token: scoped })
+    ).json()) as { credentials: { id: string }[] };
+    expect(listed.credentials.map((credential) => credential.id)).toEqual([ownCredential]);
+    const hidden = await relay.request("GET", `/v1/credentials/${otherCredential}`, {
+      token: scoped,
+    });
+    expect([hidden.status, await errorCode(hidden)]).toEqual([404, "not_found"]);
+    const change = await relay.request("PATCH", `/v1/credentials/${ownCredential}`, {
+      token: scoped,
+      json: { owner: "mallory" },
+    });
+    expect([change.status, await errorCode(change)]).toEqual([403, "company_forbidden"]);
+    // An unscoped technician still sees both.
+    const all = (await (
+      await relay.request("GET", "/v1/credentials", { token: relay.secrets.technician })
+    ).json()) as {
+      credentials: { id: string }[];
+    };
+    expect(all.credentials.map((credential) => credential.id)).toEqual(
+      expect.arrayContaining([ownCredential, otherCredential]),
+    );
+  });
+
   it("deletes a company with its snapshots and mappings and records who did it", async () => {
     const doomed = await create("Doomed");
     const tenantId = randomUUID();

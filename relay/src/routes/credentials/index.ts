@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { requirePermission } from "../../auth/require";
 import {
@@ -9,6 +9,7 @@ import {
   listCredentials,
   updateCredential,
 } from "../../db/credentials";
+import { listMappings } from "../../db/tenant-mappings";
 import type { AppEnv } from "../../http/app-env";
 import { audit, nowIso } from "../../http/audit";
 import { notFound, RelayHttpError } from "../../http/errors";
@@ -49,11 +50,38 @@ function credentialIdParam(value: string | undefined): string {
   return value;
 }
 
+/**
+ * Credentials are shared by every company they reach. A token limited to some companies sees only
+ * the credentials mapped to those companies (null: it sees all), and may not create or change
+ * any, since a change would reach companies outside its scope.
+ */
+async function visibleCredentialIds(c: Context<AppEnv>): Promise<ReadonlySet<string> | null> {
+  const scope = c.get("principal").companyScope;
+  if (scope === null) return null;
+  const mappings = await listMappings(c.get("deps").database.db, { onlyCompanyIds: scope });
+  return new Set(mappings.flatMap((mapping) => mapping.credentialId ?? []));
+}
+
+function assertUnscoped(c: Context<AppEnv>): void {
+  if (c.get("principal").companyScope !== null) {
+    throw new RelayHttpError(
+      403,
+      "company_forbidden",
+      "Credentials are shared by every company: a company-scoped token cannot create or change them",
+    );
+  }
+}
+
 export const credentialRoutes = new Hono<AppEnv>()
   .get("/", requirePermission("read"), async (c) => {
-    return c.json({ credentials: await listCredentials(c.get("deps").database.db) });
+    const visible = await visibleCredentialIds(c);
+    const credentials = await listCredentials(c.get("deps").database.db);
+    return c.json({
+      credentials: visible === null ? credentials : credentials.filter((cr) => visible.has(cr.id)),
+    });
   })
   .post("/", requirePermission("credentials:write"), async (c) => {
+    assertUnscoped(c);
     const body = await readJsonBody(c, createCredentialSchema);
     const db = c.get("deps").database.db;
     const credential = await db.transaction().execute(async (trx) => {
@@ -73,14 +101,17 @@ export const credentialRoutes = new Hono<AppEnv>()
     return c.json({ credential }, 201);
   })
   .get("/:credentialId", requirePermission("read"), async (c) => {
-    const credential = await getCredential(
-      c.get("deps").database.db,
-      credentialIdParam(c.req.param("credentialId")),
-    );
-    if (credential === undefined) throw notFound("Credential");
+    const id = credentialIdParam(c.req.param("credentialId"));
+    const credential = await getCredential(c.get("deps").database.db, id);
+    const visible = await visibleCredentialIds(c);
+    // Hidden like a missing one, so a scoped token cannot probe other companies' credential ids.
+    if (credential === undefined || (visible !== null && !visible.has(id))) {
+      throw notFound("Credential");
+    }
     return c.json({ credential });
   })
   .patch("/:credentialId", requirePermission("credentials:write"), async (c) => {
+    assertUnscoped(c);
     const id = credentialIdParam(c.req.param("credentialId"));
     const body = await readJsonBody(c, updateCredentialSchema);
     const db = c.get("deps").database.db;
