@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,10 +16,6 @@ export function listGraphSamples(): string[] {
     .filter((file) => file.endsWith(".json"))
     .map((file) => file.slice(0, -".json".length))
     .sort();
-}
-
-export function hasGraphSample(name: string): boolean {
-  return existsSync(resolve(GRAPH_SAMPLES_DIR, `${name}.json`));
 }
 
 /** A sample body as parsed JSON; the caller states the Graph type it documents. */

@@ -112,11 +112,6 @@ export function role(templateId: string, members: RoleMember[]): RoleRow {
 }
 
 /** Users holding a role, with `assignedRoles` filled in as the mapper does. */
-export function withRole(users: UserRow[], templateId: string): UserRow[] {
-  const name = ROLE_NAMES[templateId] ?? templateId;
-  return users.map((u) => ({ ...u, assignedRoles: [...u.assignedRoles, name] }));
-}
-
 export function licence(skuPartNumber: string, overrides: Partial<LicenceRow> = {}): LicenceRow {
   const activeUnits = overrides.activeUnits ?? 10;
   const consumedUnits = overrides.consumedUnits ?? 10;
