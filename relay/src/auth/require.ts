@@ -31,3 +31,13 @@ export function assertCompanyAccess(c: Context<AppEnv>, companyId: string): void
     );
   }
 }
+
+/**
+ * 403 for a token limited to some companies, on actions whose effect reaches beyond them (a new
+ * company, a credential every company shares). `message` says which.
+ */
+export function assertUnscoped(c: Context<AppEnv>, message: string): void {
+  if (c.get("principal").companyScope !== null) {
+    throw new RelayHttpError(403, "company_forbidden", message);
+  }
+}

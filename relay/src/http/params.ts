@@ -3,7 +3,8 @@ import type { AppEnv } from "./app-env";
 import { RelayHttpError } from "./errors";
 
 const COMPANY_ID = /^[A-Za-z0-9_-]{1,128}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Microsoft tenant ids, snapshot ids and credential home tenants: GUIDs in any letter case. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function param(c: Context<AppEnv>, name: string): string {
   const value = c.req.param(name);

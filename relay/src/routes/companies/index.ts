@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { assertCompanyAccess, assertPermission, requirePermission } from "../../auth/require";
+import {
+  assertCompanyAccess,
+  assertPermission,
+  assertUnscoped,
+  requirePermission,
+} from "../../auth/require";
 import {
   type Company,
   deleteCompany,
@@ -27,15 +32,7 @@ const nameTaken = (name: string) =>
   new RelayHttpError(409, "company_name_taken", `A company named "${name}" already exists`);
 
 /** A token limited to some companies cannot create new ones (they would be outside its scope). */
-function assertUnscoped(scope: readonly string[] | null): void {
-  if (scope !== null) {
-    throw new RelayHttpError(
-      403,
-      "company_forbidden",
-      "A company-scoped token cannot create companies",
-    );
-  }
-}
+const UNSCOPED_TO_CREATE = "A company-scoped token cannot create companies";
 
 export const companyRoutes = new Hono<AppEnv>()
   .get("/", requirePermission("read"), async (c) => {
@@ -46,7 +43,7 @@ export const companyRoutes = new Hono<AppEnv>()
     return c.json({ companies });
   })
   .post("/", requirePermission("companies:write"), async (c) => {
-    assertUnscoped(c.get("principal").companyScope);
+    assertUnscoped(c, UNSCOPED_TO_CREATE);
     const body = await readJsonBody(c, createCompanyBodySchema);
     const db = c.get("deps").database.db;
     try {
@@ -71,7 +68,7 @@ export const companyRoutes = new Hono<AppEnv>()
     }
   })
   .post("/import", requirePermission("companies:write"), async (c) => {
-    assertUnscoped(c.get("principal").companyScope);
+    assertUnscoped(c, UNSCOPED_TO_CREATE);
     assertPermission(c.get("principal"), "mappings:write");
     const body = await readJsonBody(c, importCompaniesBodySchema);
     const db = c.get("deps").database.db;

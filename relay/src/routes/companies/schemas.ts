@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { GUID } from "../../http/params";
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const guid = z.string().regex(GUID);
 
 export const companyNameSchema = z
   .string()

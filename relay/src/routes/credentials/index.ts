@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { requirePermission } from "../../auth/require";
+import { assertUnscoped, requirePermission } from "../../auth/require";
 import {
   deleteCredential,
   getCredential,
@@ -14,8 +14,9 @@ import type { AppEnv } from "../../http/app-env";
 import { audit, nowIso } from "../../http/audit";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { readJsonBody } from "../../http/json-body";
+import { GUID } from "../../http/params";
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const guid = z.string().regex(GUID);
 
 /**
  * Only metadata: `.strict()` makes a body carrying anything else (a token, a secret, a password)
@@ -62,15 +63,8 @@ async function visibleCredentialIds(c: Context<AppEnv>): Promise<ReadonlySet<str
   return new Set(mappings.flatMap((mapping) => mapping.credentialId ?? []));
 }
 
-function assertUnscoped(c: Context<AppEnv>): void {
-  if (c.get("principal").companyScope !== null) {
-    throw new RelayHttpError(
-      403,
-      "company_forbidden",
-      "Credentials are shared by every company: a company-scoped token cannot create or change them",
-    );
-  }
-}
+const UNSCOPED_TO_WRITE =
+  "Credentials are shared by every company: a company-scoped token cannot create or change them";
 
 export const credentialRoutes = new Hono<AppEnv>()
   .get("/", requirePermission("read"), async (c) => {
@@ -81,7 +75,7 @@ export const credentialRoutes = new Hono<AppEnv>()
     });
   })
   .post("/", requirePermission("credentials:write"), async (c) => {
-    assertUnscoped(c);
+    assertUnscoped(c, UNSCOPED_TO_WRITE);
     const body = await readJsonBody(c, createCredentialSchema);
     const db = c.get("deps").database.db;
     const credential = await db.transaction().execute(async (trx) => {
@@ -111,7 +105,7 @@ export const credentialRoutes = new Hono<AppEnv>()
     return c.json({ credential });
   })
   .patch("/:credentialId", requirePermission("credentials:write"), async (c) => {
-    assertUnscoped(c);
+    assertUnscoped(c, UNSCOPED_TO_WRITE);
     const id = credentialIdParam(c.req.param("credentialId"));
     const body = await readJsonBody(c, updateCredentialSchema);
     const db = c.get("deps").database.db;
