@@ -17,7 +17,7 @@ import {
 } from "./generate/service-principals";
 import { generateUsers } from "./generate/users";
 import { isoSeconds } from "./graph-ids";
-import { type CloudState, type EmulatedTenant, emptyCollections } from "./model";
+import { type CloudState, type EmulatedTenant, emptyDirectory } from "./model";
 import { SeededRandom } from "./random";
 import {
   InvalidTenantSpecError,
@@ -49,13 +49,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
     licensing: { entraIdP1: false, entraIdP2: false, intune: false },
     securityDefaultsEnabled: false,
     createdDateTime: isoSeconds(rng.daysBefore(spec.nowMs, 400, 3000)),
-    collections: emptyCollections(),
-    authenticationMethods: new Map(),
-    groupMembers: new Map(),
-    directoryRoleMembers: new Map(),
-    passwords: new Map(),
-    changeLog: [],
-    nextSeq: 1,
+    ...emptyDirectory(),
   };
   if (spec.partner)
     tenant.partner = {

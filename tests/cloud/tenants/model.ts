@@ -146,11 +146,35 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   "appRoleAssignments",
 ];
 
-export function emptyCollections(): Record<CollectionName, Map<string, GraphObject>> {
+function emptyCollections(): Record<CollectionName, Map<string, GraphObject>> {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as Record<
     CollectionName,
     Map<string, GraphObject>
   >;
+}
+
+/** The directory contents of a tenant that has none yet: every way of building a tenant starts here. */
+export type EmptyDirectory = Pick<
+  EmulatedTenant,
+  | "collections"
+  | "authenticationMethods"
+  | "groupMembers"
+  | "directoryRoleMembers"
+  | "passwords"
+  | "changeLog"
+  | "nextSeq"
+>;
+
+export function emptyDirectory(): EmptyDirectory {
+  return {
+    collections: emptyCollections(),
+    authenticationMethods: new Map(),
+    groupMembers: new Map(),
+    directoryRoleMembers: new Map(),
+    passwords: new Map(),
+    changeLog: [],
+    nextSeq: 1,
+  };
 }
 
 /** Inserts or replaces an object and records the change for delta queries. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   type CollectionName,
   type EmulatedTenant,
-  emptyCollections,
+  emptyDirectory,
   type GraphObject,
   putObject,
   type TenantLicensing,
@@ -29,13 +29,7 @@ export function createTestTenant(options: TestTenantOptions = {}): EmulatedTenan
     licensing: { entraIdP1: true, entraIdP2: false, intune: true, ...options.licensing },
     securityDefaultsEnabled: options.securityDefaultsEnabled ?? true,
     createdDateTime: "2021-08-02T10:30:06Z",
-    collections: emptyCollections(),
-    authenticationMethods: new Map(),
-    groupMembers: new Map(),
-    directoryRoleMembers: new Map(),
-    passwords: new Map(),
-    changeLog: [],
-    nextSeq: 1,
+    ...emptyDirectory(),
   };
 }
 

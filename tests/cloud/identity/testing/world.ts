@@ -4,7 +4,7 @@ import {
   type AppRegistration,
   type CloudState,
   type EmulatedTenant,
-  emptyCollections,
+  emptyDirectory,
   putObject,
 } from "../../tenants/model";
 import { grantAdminConsent } from "../consent";
@@ -54,13 +54,7 @@ function tenant(domain: string, kind: EmulatedTenant["kind"]): EmulatedTenant {
     licensing: { entraIdP1: true, entraIdP2: false, intune: true },
     securityDefaultsEnabled: false,
     createdDateTime: "2020-01-01T00:00:00Z",
-    collections: emptyCollections(),
-    authenticationMethods: new Map(),
-    groupMembers: new Map(),
-    directoryRoleMembers: new Map(),
-    passwords: new Map(),
-    changeLog: [],
-    nextSeq: 1,
+    ...emptyDirectory(),
   };
 }
 
