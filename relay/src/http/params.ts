@@ -37,9 +37,18 @@ export function isGuid(value: string): boolean {
   return GUID.test(value);
 }
 
-/** An opaque page cursor: base64url JSON of the last item's sort key. */
-export function encodeCursor(key: Record<string, string>): string {
-  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+/**
+ * The opaque cursor of the page after `items` (base64url JSON of the last item's sort key), or
+ * null when `items` did not fill the page, so it was the last one.
+ */
+export function nextPageCursor<Item>(
+  items: readonly Item[],
+  limit: number,
+  sortKeyOf: (last: Item) => Record<string, string>,
+): string | null {
+  const last = items.at(-1);
+  if (items.length !== limit || last === undefined) return null;
+  return Buffer.from(JSON.stringify(sortKeyOf(last)), "utf8").toString("base64url");
 }
 
 export function decodeCursor<Key extends string>(

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requirePermission } from "../../auth/require";
 import { listAuditEvents } from "../../db/audit-events";
 import type { AppEnv } from "../../http/app-env";
-import { decodeCursor, encodeCursor, pageLimit } from "../../http/params";
+import { decodeCursor, nextPageCursor, pageLimit } from "../../http/params";
 
 /** The audit trail, newest first, paged with an opaque cursor. Admins only. */
 export const auditRoutes = new Hono<AppEnv>().get(
@@ -15,11 +15,7 @@ export const auditRoutes = new Hono<AppEnv>().get(
       limit,
       ...(before !== undefined && { before }),
     });
-    const last = events.at(-1);
-    const nextCursor =
-      events.length === limit && last !== undefined
-        ? encodeCursor({ at: last.at, id: last.id })
-        : null;
+    const nextCursor = nextPageCursor(events, limit, (last) => ({ at: last.at, id: last.id }));
     return c.json({ events, nextCursor });
   },
 );

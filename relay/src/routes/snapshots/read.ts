@@ -9,7 +9,7 @@ import {
 } from "../../db/snapshots";
 import type { AppEnv } from "../../http/app-env";
 import { notFound, RelayHttpError } from "../../http/errors";
-import { decodeCursor, encodeCursor, guidParam, pageLimit } from "../../http/params";
+import { decodeCursor, guidParam, nextPageCursor, pageLimit } from "../../http/params";
 import {
   assembleEnvelopeJson,
   readDatasetRowsJson,
@@ -65,13 +65,12 @@ export async function listCompanySnapshots(c: Context<AppEnv>): Promise<Response
     limit,
     ...(before !== undefined && { before }),
   });
-  const last = records.at(-1);
   return c.json({
     snapshots: records.map(summarizeSnapshot),
-    nextCursor:
-      records.length === limit && last !== undefined
-        ? encodeCursor({ capturedAt: last.capturedAt, snapshotId: last.snapshotId })
-        : null,
+    nextCursor: nextPageCursor(records, limit, (last) => ({
+      capturedAt: last.capturedAt,
+      snapshotId: last.snapshotId,
+    })),
   });
 }
 
