@@ -1,9 +1,7 @@
 import type { Context } from "hono";
 import type { DatasetId } from "../../../../shared/src/datasets";
-import { getSnapshot } from "../../db/snapshots";
 import type { AppEnv } from "../../http/app-env";
-import { notFound, RelayHttpError } from "../../http/errors";
-import { guidParam } from "../../http/params";
+import { RelayHttpError } from "../../http/errors";
 import { readDatasetRows } from "../../snapshots/assemble";
 import {
   CSV_EXPORTS,
@@ -12,7 +10,7 @@ import {
   DEFAULT_CSV_EXPORT,
 } from "../../snapshots/shared-core";
 import { companyFromPath } from "./company-guard";
-import { datasetIdParam } from "./read";
+import { snapshotDatasetFromPath } from "./read";
 
 /**
  * Which CSV of the dataset: its default, or `?export=` naming another export of the same dataset
@@ -37,12 +35,7 @@ function csvExportFor(datasetId: DatasetId, requested: string | undefined): CsvE
 export async function downloadDatasetCsv(c: Context<AppEnv>): Promise<Response> {
   const company = await companyFromPath(c);
   const db = c.get("deps").database.db;
-  const datasetId = datasetIdParam(c.req.param("datasetId"));
-  const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
-  const dataset = record?.datasets.find((d) => d.datasetId === datasetId);
-  if (record === undefined || dataset === undefined) {
-    throw notFound(`Dataset ${datasetId} of this snapshot`);
-  }
+  const { datasetId, record, dataset } = await snapshotDatasetFromPath(c, db, company.id);
   const exportId = csvExportFor(datasetId, c.req.query("export"));
   const rows = await readDatasetRows(db, dataset);
   // Excel needs the BOM to read UTF-8; `?bom=0` leaves it out for scripts.

@@ -49,11 +49,7 @@ export async function pushSnapshot(c: Context<AppEnv>): Promise<Response> {
   const location = `/v1/companies/${company.id}/snapshots/${snapshotId}`;
   c.header("Location", location);
   return c.json(
-    {
-      snapshotId,
-      companyId: company.id,
-      stored: outcome.kind === "created" ? "created" : "unchanged",
-    },
+    { snapshotId, companyId: company.id, stored: outcome.kind },
     outcome.kind === "created" ? 201 : 200,
   );
 }

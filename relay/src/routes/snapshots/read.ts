@@ -1,10 +1,11 @@
 import type { Context } from "hono";
-import { datasetIdSchema } from "../../../../shared/src/datasets";
+import { type DatasetId, datasetIdSchema } from "../../../../shared/src/datasets";
 import type { Db } from "../../db/schema";
 import {
   getLatestSnapshot,
   getSnapshot,
   listSnapshots,
+  type SnapshotDatasetRecord,
   type SnapshotRecord,
 } from "../../db/snapshots";
 import type { AppEnv } from "../../http/app-env";
@@ -17,7 +18,7 @@ import {
 } from "../../snapshots/assemble";
 import { companyFromPath } from "./company-guard";
 
-export function datasetIdParam(value: string | undefined) {
+function datasetIdParam(value: string | undefined): DatasetId {
   const parsed = datasetIdSchema.safeParse(value);
   if (!parsed.success) {
     throw new RelayHttpError(
@@ -27,6 +28,24 @@ export function datasetIdParam(value: string | undefined) {
     );
   }
   return parsed.data;
+}
+
+/**
+ * The snapshot and dataset named by …/snapshots/{snapshotId}/datasets/{datasetId}; 404 when the
+ * company has no such snapshot or the snapshot holds no such dataset.
+ */
+export async function snapshotDatasetFromPath(
+  c: Context<AppEnv>,
+  db: Db,
+  companyId: string,
+): Promise<{ datasetId: DatasetId; record: SnapshotRecord; dataset: SnapshotDatasetRecord }> {
+  const datasetId = datasetIdParam(c.req.param("datasetId"));
+  const record = await getSnapshot(db, companyId, guidParam(c, "snapshotId", "snapshot id"));
+  const dataset = record?.datasets.find((d) => d.datasetId === datasetId);
+  if (record === undefined || dataset === undefined) {
+    throw notFound(`Dataset ${datasetId} of this snapshot`);
+  }
+  return { datasetId, record, dataset };
 }
 
 /** Answers JSON already serialised (spliced from stored rows). */
@@ -96,10 +115,7 @@ export async function readSnapshot(c: Context<AppEnv>): Promise<Response> {
 export async function readSnapshotDataset(c: Context<AppEnv>): Promise<Response> {
   const company = await companyFromPath(c);
   const db = c.get("deps").database.db;
-  const datasetId = datasetIdParam(c.req.param("datasetId"));
-  const record = await getSnapshot(db, company.id, guidParam(c, "snapshotId", "snapshot id"));
-  const dataset = record?.datasets.find((d) => d.datasetId === datasetId);
-  if (dataset === undefined) throw notFound(`Dataset ${datasetId} of this snapshot`);
+  const { datasetId, dataset } = await snapshotDatasetFromPath(c, db, company.id);
   const head = JSON.stringify({ datasetId, contentHash: dataset.contentHash });
   return jsonText(c, `${head.slice(0, -1)},"rows":${await readDatasetRowsJson(db, dataset)}}`);
 }
