@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
   type AppRegistration,
-  type CloudState,
   type EmulatedTenant,
   type GraphObject,
   putObject,
@@ -10,8 +9,8 @@ import { GRAPH_APP_ID } from "./access-token";
 import { includesScope } from "./scopes";
 
 /**
- * Consent as Entra ID records it, pure on `CloudState`: an app is usable in a tenant once that
- * tenant holds its service principal (the "enterprise application") and oauth2PermissionGrants
+ * Consent as Entra ID records it, pure on one `EmulatedTenant`: an app is usable in a tenant once
+ * that tenant holds its service principal (the "enterprise application") and oauth2PermissionGrants
  * from it to the Microsoft Graph service principal. Admin consent writes one `AllPrincipals`
  * grant; user consent a `Principal` grant for that user.
  */
@@ -161,7 +160,6 @@ function upsertGrant(
  * Microsoft Graph holding `scopes` (Graph permission names, e.g. `User.Read.All`).
  */
 export function grantAdminConsent(
-  _state: CloudState,
   tenant: EmulatedTenant,
   app: AppRegistration,
   scopes: readonly string[],

@@ -332,7 +332,7 @@ export function createSignInRoutes(ctx: CloudContext): Hono {
       flow.consent.organizationOption === "forced" ||
       (flow.consent.organizationOption === "offered" &&
         formValue(body, "consentOnBehalf") === "true");
-    if (forOrganization) grantAdminConsent(ctx.state, tenant, flow.app, flow.consent.scopes);
+    if (forOrganization) grantAdminConsent(tenant, flow.app, flow.consent.scopes);
     else grantUserConsent(tenant, flow.app, account.user.id, flow.consent.scopes);
     if (request.kind === "adminconsent") {
       flows.delete(flow.id);

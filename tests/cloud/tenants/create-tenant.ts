@@ -91,7 +91,7 @@ export function createTenant(state: CloudState, input: TenantSpec): EmulatedTena
       app.homeTenantId === id
         ? tenant.displayName
         : (state.tenants.get(app.homeTenantId)?.displayName ?? null);
-    applyConsentState(state, tenant, app, consent, rng, publisher, spec.nowMs);
+    applyConsentState(tenant, app, consent, rng, publisher, spec.nowMs);
   }
 
   const roleNames = [...tenant.collections.directoryRoles.values()].map((role) =>

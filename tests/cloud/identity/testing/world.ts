@@ -133,8 +133,8 @@ export function addTestWorld(state: CloudState): TestWorld {
   state.apps.set(spaApp.appId, spaApp);
   state.apps.set(webApp.appId, webApp);
   for (const t of [partner, consented]) {
-    grantAdminConsent(state, t, spaApp, GRAPH_SCOPES);
-    grantAdminConsent(state, t, webApp, GRAPH_SCOPES);
+    grantAdminConsent(t, spaApp, GRAPH_SCOPES);
+    grantAdminConsent(t, webApp, GRAPH_SCOPES);
   }
   return { spaApp, webApp, webSecret, partner, consented, unconsented, standalone, users };
 }

@@ -1,8 +1,7 @@
-import { grantAdminConsent } from "../../identity/consent";
+import { type ConsentResult, grantAdminConsent } from "../../identity/consent";
 import { appRoleAssignmentId, isoTicks } from "../graph-ids";
 import {
   type AppRegistration,
-  type CloudState,
   type EmulatedTenant,
   type GraphObject,
   putObject,
@@ -23,14 +22,13 @@ import {
  * Graph). The generator first writes the enterprise application with every v1.0 property, which
  * `grantAdminConsent` then reuses; ids come from the seeded stream so tenants stay deterministic.
  */
-export function writeAdminConsent(
-  state: CloudState,
+function writeAdminConsent(
   tenant: EmulatedTenant,
   app: AppRegistration,
   scopes: readonly string[],
   rng: SeededRandom,
   publisherName: string | null,
-): { servicePrincipal: GraphObject; grant: GraphObject } {
+): ConsentResult {
   if (!findServicePrincipalByAppId(tenant, app.appId)) {
     putObject(
       tenant,
@@ -38,7 +36,7 @@ export function writeAdminConsent(
       buildAppServicePrincipal(app, rng.guid(), publisherName),
     );
   }
-  return grantAdminConsent(state, tenant, app, scopes, () => rng.guid());
+  return grantAdminConsent(tenant, app, scopes, () => rng.guid());
 }
 
 /**
@@ -84,7 +82,6 @@ function grantAppRoles(
 
 /** Puts a tenant in the requested consent state for one app. */
 export function applyConsentState(
-  state: CloudState,
   tenant: EmulatedTenant,
   app: AppRegistration,
   consent: ConsentSpec,
@@ -103,14 +100,7 @@ export function applyConsentState(
     }
     scopes = scopes.filter((scope) => !missing.has(scope));
   }
-  const { servicePrincipal, grant } = writeAdminConsent(
-    state,
-    tenant,
-    app,
-    scopes,
-    rng,
-    publisherName,
-  );
+  const { servicePrincipal, grant } = writeAdminConsent(tenant, app, scopes, rng, publisherName);
   const assignments = grantAppRoles(tenant, app, servicePrincipal, rng, nowMs);
   if (consent.state === "servicePrincipalDeleted") {
     // Deleting an enterprise app removes its grants and role assignments too; the change log keeps the removals.
