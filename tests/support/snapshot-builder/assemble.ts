@@ -2,7 +2,7 @@ import type { LicenceRow } from "../../../shared/src/datasets/licences";
 import type { RoleRow } from "../../../shared/src/datasets/roles";
 import type { SecureScoreRow } from "../../../shared/src/datasets/secure-score";
 import type { UserRow } from "../../../shared/src/datasets/users";
-import type { TenantDraft } from "./draft";
+import { licenceRow, type TenantDraft } from "./draft";
 import { ROLE_CATALOGUE } from "./roles";
 
 /** Role rows for every catalogue role (members or not, as roleDefinitions lists them all). */
@@ -40,33 +40,16 @@ export function licenceRows(draft: TenantDraft): LicenceRow[] {
     user.assignedLicenseSkuIds.includes(mainSku.skuId),
   ).length;
   const active = consumed + mainSku.spare;
-  const row = (
-    skuId: string,
-    skuPartNumber: string,
-    friendlyName: string,
-    activeUnits: number,
-    consumedUnits: number,
-  ): LicenceRow => ({
-    id: `${draft.tenantId}_${skuId}`,
-    skuId,
-    friendlyName,
-    skuPartNumber,
-    activeUnits,
-    consumedUnits,
-    warningUnits: 0,
-    suspendedUnits: 0,
-    lockedOutUnits: 0,
-    unusedUnits: activeUnits - consumedUnits,
-    capabilityStatus: "Enabled",
-    appliesTo: "User",
-  });
   return [
-    row(mainSku.skuId, mainSku.skuPartNumber, mainSku.friendlyName, active, consumed),
+    licenceRow(draft, mainSku, active, consumed),
     // Self-service free offers come with 10,000 units (FLOW_FREE in the licensing table).
-    row(
-      "f30db892-07e9-47e9-837c-80727f46fd3d",
-      "FLOW_FREE",
-      "Microsoft Power Automate Free",
+    licenceRow(
+      draft,
+      {
+        skuId: "f30db892-07e9-47e9-837c-80727f46fd3d",
+        skuPartNumber: "FLOW_FREE",
+        friendlyName: "Microsoft Power Automate Free",
+      },
       10_000,
       draft.random.int(1, 5),
     ),

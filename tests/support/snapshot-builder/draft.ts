@@ -186,3 +186,26 @@ export const NO_HOST_NAME = unavailable(
 export const NO_DISTINGUISHED_NAME = unavailable(
   "Not available from Microsoft Graph: Entra ID does not sync a device's on-premises distinguished name",
 );
+
+/** A licence row with every seat enabled and nothing in warning, suspended or locked out. */
+export function licenceRow(
+  draft: TenantDraft,
+  sku: { skuId: string; skuPartNumber: string; friendlyName: string },
+  activeUnits: number,
+  consumedUnits: number,
+): LicenceRow {
+  return {
+    id: `${draft.tenantId}_${sku.skuId}`,
+    skuId: sku.skuId,
+    friendlyName: sku.friendlyName,
+    skuPartNumber: sku.skuPartNumber,
+    activeUnits,
+    consumedUnits,
+    warningUnits: 0,
+    suspendedUnits: 0,
+    lockedOutUnits: 0,
+    unusedUnits: activeUnits - consumedUnits,
+    capabilityStatus: "Enabled",
+    appliesTo: "User",
+  };
+}

@@ -7,6 +7,7 @@ import {
   assignRole,
   daysBefore,
   lastSignIn,
+  licenceRow,
   mfaStatus,
   type TenantDraft,
 } from "./draft";
@@ -162,16 +163,27 @@ export const PROBLEM_PLANTERS = {
   },
   "unused-licence-seats": (draft) => {
     draft.extraLicences.push(
-      extraSku(draft, "VISIOCLIENT", "c5928f49-12ba-48f7-ada3-0d743a3601d5", "Visio Plan 2", 25, 9),
+      licenceRow(
+        draft,
+        {
+          skuId: "c5928f49-12ba-48f7-ada3-0d743a3601d5",
+          skuPartNumber: "VISIOCLIENT",
+          friendlyName: "Visio Plan 2",
+        },
+        25,
+        9,
+      ),
     );
   },
   "over-consumed-licences": (draft) => {
     draft.extraLicences.push(
-      extraSku(
+      licenceRow(
         draft,
-        "Microsoft_Teams_Premium",
-        "36a0f3b3-adb5-49ea-bf66-762134cf063a",
-        "Microsoft Teams Premium Introductory Pricing",
+        {
+          skuId: "36a0f3b3-adb5-49ea-bf66-762134cf063a",
+          skuPartNumber: "Microsoft_Teams_Premium",
+          friendlyName: "Microsoft Teams Premium Introductory Pricing",
+        },
         5,
         8,
       ),
@@ -180,11 +192,13 @@ export const PROBLEM_PLANTERS = {
   "licences-in-warning-or-suspended": (draft) => {
     // An expired subscription: Graph moves its seats from active to warning units.
     draft.extraLicences.push({
-      ...extraSku(
+      ...licenceRow(
         draft,
-        "POWER_BI_PRO",
-        "f8a1db68-be16-40ed-86d5-cb42ce701560",
-        "Power BI Pro",
+        {
+          skuId: "f8a1db68-be16-40ed-86d5-cb42ce701560",
+          skuPartNumber: "POWER_BI_PRO",
+          friendlyName: "Power BI Pro",
+        },
         0,
         0,
       ),
@@ -319,28 +333,4 @@ function addPasswordPolicy(draft: TenantDraft, policy: string): void {
   const policies =
     account.passwordPolicies === null ? policy : `${account.passwordPolicies}, ${policy}`;
   changeUser(account, { passwordPolicies: policies });
-}
-
-function extraSku(
-  draft: TenantDraft,
-  skuPartNumber: string,
-  skuId: string,
-  friendlyName: string,
-  activeUnits: number,
-  consumedUnits: number,
-) {
-  return {
-    id: `${draft.tenantId}_${skuId}`,
-    skuId,
-    friendlyName,
-    skuPartNumber,
-    activeUnits,
-    consumedUnits,
-    warningUnits: 0,
-    suspendedUnits: 0,
-    lockedOutUnits: 0,
-    unusedUnits: activeUnits - consumedUnits,
-    capabilityStatus: "Enabled",
-    appliesTo: "User",
-  };
 }
