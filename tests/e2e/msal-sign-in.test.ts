@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTENSION_REDIRECT_URI } from "../../shared/src/extension-identity";
 import type { RequestLogEntry } from "../cloud/context";
+import { queryRequestLog } from "../cloud/request-log";
 import { type RunningCloud, startCloud } from "../cloud/server";
 import {
   DEMO_PASSWORD,
@@ -27,7 +28,7 @@ const UNCONSENTED_CUSTOMER = DEMO_TENANTS.litware.id;
 const [FIRST_CUSTOMER] = CUSTOMERS as [string, ...string[]];
 
 function requestsTo(cloud: RunningCloud, method: string, path: string): RequestLogEntry[] {
-  return cloud.ctx.requestLog.filter((entry) => entry.method === method && entry.path === path);
+  return queryRequestLog(cloud.ctx, { method, path });
 }
 
 function tokenRequests(cloud: RunningCloud, tenant: string): RequestLogEntry[] {
