@@ -7,14 +7,6 @@ import type {
 } from "../../shared/src/graph-types";
 import { mulberry32 } from "../support/mulberry32";
 
-/**
- * A seeded, Graph-shaped tenant for the core benchmark: `count` users as `/users` returns them
- * (with signInActivity), the P1 MFA registration report, and a few role assignments. Same seed,
- * same tenant, so runs are comparable.
- */
-
-export const seededRandom = mulberry32;
-
 function seededUuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -81,8 +73,13 @@ function isoDaysAgo(random: () => number, maxDays: number): string {
   ).toISOString();
 }
 
+/**
+ * A seeded, Graph-shaped tenant for the core benchmark: `count` users as `/users` returns them
+ * (with signInActivity), the P1 MFA registration report, and a few role assignments. Same seed,
+ * same tenant, so runs are comparable.
+ */
 export function generateUsersInput(count: number, seed: number): UsersInput {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const users: GraphUser[] = [];
   const registrations: GraphUserRegistrationDetails[] = [];
   for (let index = 0; index < count; index++) {

@@ -18,7 +18,9 @@ import {
   diffSnapshots,
   hashDatasetRows,
 } from "../../shared/src/snapshot";
-import { generateUsersInput, seededRandom } from "./core-tenant";
+import { mulberry32 } from "../support/mulberry32";
+import { argument } from "./cli-argument";
+import { generateUsersInput } from "./core-tenant";
 
 const SEED = 20261126;
 const STEPS = [
@@ -56,13 +58,9 @@ interface StepResult {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-function argument(name: string): string | undefined {
-  return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-
 /** A second sync of the same tenant: some users renamed, some gone, some new. */
 function nextVersion(rows: RowOf<"users">[]): RowOf<"users">[] {
-  const random = seededRandom(SEED + 1);
+  const random = mulberry32(SEED + 1);
   const next: RowOf<"users">[] = [];
   for (const row of rows) {
     const roll = random();

@@ -24,6 +24,7 @@ import { hashDatasetRows } from "../../shared/src/snapshot/hash";
 import { nobleSha256, type Sha256Factory } from "../../shared/src/snapshot/sha256";
 import { referenceCanonicalJson } from "../../shared/src/snapshot/testing/reference-canonical-json";
 import { buildTestSnapshot } from "../support/snapshot-builder";
+import { argument } from "./cli-argument";
 import { generateUsersInput } from "./core-tenant";
 
 const VARIANTS = {
@@ -132,10 +133,6 @@ function inChildProcess(variant: Variant, users: number, runs: number): Measured
   );
   if (child.status !== 0) throw new Error(`${variant} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "") as Measured;
-}
-
-function argument(name: string): string | undefined {
-  return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
 const runs = Number(argument("runs") ?? 7);
