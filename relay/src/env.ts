@@ -29,7 +29,8 @@ export interface RelayConfig {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /**
    * TEST ONLY (crash-safety tests): when set, a snapshot push pauses this long inside its
-   * database transaction, after writing, before committing, and says so on stderr. Off by default.
+   * database transaction, after writing, before committing, and logs a warning with
+   * `testHook: "paused-inside-push-transaction"` (the test's cue to kill it). Off by default.
    */
   testPauseInsidePushMs: number | null;
 }
