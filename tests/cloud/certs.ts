@@ -3,17 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import forge from "node-forge";
+import { GRAPH_HOST, LOGIN_HOST, MANAGEMENT_HOST, PORTAL_HOST } from "./hosts";
 
 /**
  * TLS material for the emulator, generated at every start and never committed: a throwaway CA and
  * one leaf certificate naming every Microsoft host the emulator answers for. Chromium trusts the
  * leaf through `--ignore-certificate-errors-spki-list=<spkiHash>`; Node clients trust the CA file.
  */
-export const EMULATED_HOSTNAMES = [
-  "login.microsoftonline.com",
-  "graph.microsoft.com",
-  "portal.azure.com",
-  "management.azure.com",
+const EMULATED_HOSTNAMES = [
+  LOGIN_HOST,
+  GRAPH_HOST,
+  PORTAL_HOST,
+  MANAGEMENT_HOST,
   "localhost",
 ] as const;
 

@@ -4,6 +4,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { type AdminMount, createAdminApp } from "./admin/app";
 import { generateEmulatorCertificates } from "./certs";
 import { type CloudContext, type CreateCloudOptions, createCloudContext } from "./context";
+import { GRAPH_HOST, LOGIN_HOST, PORTAL_HOST } from "./hosts";
 import { createIdentityApp } from "./identity/app";
 import { attributionFromBearer, attributionOf, logRequest } from "./request-log";
 
@@ -12,9 +13,6 @@ import { attributionFromBearer, attributionOf, logRequest } from "./request-log"
  * HTTP/1.1 (ALPN), and it picks the service by Host (`:authority`): login.microsoftonline.com,
  * graph.microsoft.com, and the admin API on 127.0.0.1 / localhost.
  */
-export const LOGIN_HOST = "login.microsoftonline.com";
-export const GRAPH_HOST = "graph.microsoft.com";
-export const PORTAL_HOST = "portal.azure.com";
 const ADMIN_HOSTS = new Set(["127.0.0.1", "localhost"]);
 
 export interface RunningCloud {

@@ -1,12 +1,12 @@
 import type { CloudContext, RequestLogEntry } from "../context";
-
-export const GRAPH_HOST = "graph.microsoft.com";
+import { GRAPH_HOST } from "../hosts";
+import { logRequest } from "../request-log";
 
 export function logGraphRequest(
   ctx: CloudContext,
   entry: Omit<RequestLogEntry, "host" | "atMs">,
 ): void {
-  ctx.requestLog.push({ atMs: ctx.state.clock.now(), host: GRAPH_HOST, ...entry });
+  logRequest(ctx, { atMs: ctx.state.clock.now(), host: GRAPH_HOST, ...entry });
 }
 
 export interface RequestQuery {
