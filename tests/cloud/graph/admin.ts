@@ -97,14 +97,11 @@ export function createGraphAdminRoutes(ctx: CloudContext): Hono {
     return c.body(null, 204);
   });
   admin.get("/requests", (c) => {
-    const query = {
-      ...(c.req.query("path") !== undefined ? { path: c.req.query("path") as string } : {}),
-      ...(c.req.query("tenantId") !== undefined
-        ? { tenantId: c.req.query("tenantId") as string }
-        : {}),
-      ...(c.req.query("method") !== undefined ? { method: c.req.query("method") as string } : {}),
-    };
-    const entries = graphRequests(ctx, query);
+    const entries = graphRequests(ctx, {
+      path: c.req.query("path"),
+      tenantId: c.req.query("tenantId"),
+      method: c.req.query("method"),
+    });
     return c.json({ count: entries.length, counts: graphRequestCounts(ctx), entries });
   });
   admin.delete("/requests", (c) => {

@@ -11,10 +11,10 @@ export function logGraphRequest(
 
 export interface RequestQuery {
   /** Exact path, compared case-insensitively, e.g. `/v1.0/users`. */
-  path?: string;
-  method?: string;
-  tenantId?: string;
-  status?: number;
+  path?: string | undefined;
+  method?: string | undefined;
+  tenantId?: string | undefined;
+  status?: number | undefined;
 }
 
 /** Graph requests in the log that match every given field. */
