@@ -1,5 +1,3 @@
-import { mulberry32 } from "../../support/mulberry32";
-
 /**
  * Per-context fault injection, so tests and benchmarks can see how clients cope with a bad day
  * at Microsoft: added latency (fixed + jitter), a rate of 5xx answers, connection resets, and
@@ -33,9 +31,6 @@ export function noFaults(): GraphFaults {
     pathContains: null,
   };
 }
-
-/** The faults draw from the shared mulberry32 generator (uniform in [0, 1)). */
-export const seededRandom = mulberry32;
 
 export type FaultDecision =
   | { kind: "none"; delayMs: number }
