@@ -59,22 +59,18 @@ export async function insertBlobsIfAbsent(db: Db, blobs: readonly NewDatasetBlob
   }
 }
 
-export async function readBlobBodies(
+/** A blob's stored (gzip) body, or undefined when no blob has that key. */
+export async function readBlobBody(
   db: Db,
-  keys: readonly { datasetId: string; contentHash: string }[],
-): Promise<Map<string, Buffer>> {
-  const result = new Map<string, Buffer>();
-  for (const key of keys) {
-    const row = await db
-      .selectFrom("dataset_blobs")
-      .select(["body"])
-      .where("dataset_id", "=", key.datasetId)
-      .where("content_hash", "=", key.contentHash)
-      .executeTakeFirst();
-    if (row !== undefined)
-      result.set(blobKey(key.datasetId, key.contentHash), Buffer.from(row.body));
-  }
-  return result;
+  key: { datasetId: string; contentHash: string },
+): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom("dataset_blobs")
+    .select(["body"])
+    .where("dataset_id", "=", key.datasetId)
+    .where("content_hash", "=", key.contentHash)
+    .executeTakeFirst();
+  return row === undefined ? undefined : Buffer.from(row.body);
 }
 
 /** Bytes held by dataset contents (what dedup saves shows here). */

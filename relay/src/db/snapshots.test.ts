@@ -6,7 +6,7 @@ import {
   deleteUnreferencedBlobs,
   findExistingBlobHashes,
   insertBlobsIfAbsent,
-  readBlobBodies,
+  readBlobBody,
   totalBlobBytes,
 } from "./dataset-blobs";
 import {
@@ -74,8 +74,8 @@ describe.each(DIALECTS)("snapshot and blob repositories on %s", (dialect) => {
       { datasetId: "groups", contentHash: HASH_A },
     ]);
     expect([...found]).toEqual([`users:${HASH_A}`]);
-    const read = await readBlobBodies(db, [{ datasetId: "users", contentHash: HASH_A }]);
-    expect(read.get(`users:${HASH_A}`)?.equals(body)).toBe(true);
+    const read = await readBlobBody(db, { datasetId: "users", contentHash: HASH_A });
+    expect(read?.equals(body)).toBe(true);
   });
 
   it("inserts a snapshot id once and reports the second insert as not inserted", async () => {

@@ -1,7 +1,7 @@
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import type { SnapshotEnvelope } from "../../../shared/src/snapshot/envelope";
-import { blobKey, readBlobBodies } from "../db/dataset-blobs";
+import { readBlobBody } from "../db/dataset-blobs";
 import type { Db } from "../db/schema";
 import type { SnapshotDatasetRecord, SnapshotRecord } from "../db/snapshots";
 
@@ -9,8 +9,7 @@ const gunzipAsync = promisify(gunzip);
 
 /** A dataset's rows as stored: the JSON text of the array, inflated from its blob. */
 export async function readDatasetRowsJson(db: Db, dataset: SnapshotDatasetRecord): Promise<string> {
-  const bodies = await readBlobBodies(db, [dataset]);
-  const body = bodies.get(blobKey(dataset.datasetId, dataset.contentHash));
+  const body = await readBlobBody(db, dataset);
   if (body === undefined) {
     throw new Error(`Blob ${dataset.datasetId}/${dataset.contentHash} is missing from the store`);
   }
