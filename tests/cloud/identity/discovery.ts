@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { CloudContext } from "../context";
+import { LOGIN_ORIGIN } from "../hosts";
 import { resolveTenantSegment } from "./directory";
 import { errors, newDiagnostics, tokenErrorBody } from "./errors";
 
@@ -8,7 +9,6 @@ import { errors, newDiagnostics, tokenErrorBody } from "./errors";
  * (openid-configuration.json holds the members Microsoft publishes; the rest are those of a live
  * tenant document), and the signing keys. All are public and readable cross-origin.
  */
-const LOGIN = "https://login.microsoftonline.com";
 const PUBLIC_CORS = { "Access-Control-Allow-Origin": "*" };
 
 export function openIdConfiguration(
@@ -16,26 +16,26 @@ export function openIdConfiguration(
   issuerTenant: string,
 ): Record<string, unknown> {
   return {
-    token_endpoint: `${LOGIN}/${tenantPath}/oauth2/v2.0/token`,
+    token_endpoint: `${LOGIN_ORIGIN}/${tenantPath}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: [
       "client_secret_post",
       "private_key_jwt",
       "client_secret_basic",
     ],
-    jwks_uri: `${LOGIN}/${tenantPath}/discovery/v2.0/keys`,
+    jwks_uri: `${LOGIN_ORIGIN}/${tenantPath}/discovery/v2.0/keys`,
     response_modes_supported: ["query", "fragment", "form_post"],
     subject_types_supported: ["pairwise"],
     id_token_signing_alg_values_supported: ["RS256"],
     response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
     scopes_supported: ["openid", "profile", "email", "offline_access"],
-    issuer: `${LOGIN}/${issuerTenant}/v2.0`,
+    issuer: `${LOGIN_ORIGIN}/${issuerTenant}/v2.0`,
     request_uri_parameter_supported: false,
     userinfo_endpoint: "https://graph.microsoft.com/oidc/userinfo",
-    authorization_endpoint: `${LOGIN}/${tenantPath}/oauth2/v2.0/authorize`,
-    device_authorization_endpoint: `${LOGIN}/${tenantPath}/oauth2/v2.0/devicecode`,
+    authorization_endpoint: `${LOGIN_ORIGIN}/${tenantPath}/oauth2/v2.0/authorize`,
+    device_authorization_endpoint: `${LOGIN_ORIGIN}/${tenantPath}/oauth2/v2.0/devicecode`,
     http_logout_supported: true,
     frontchannel_logout_supported: true,
-    end_session_endpoint: `${LOGIN}/${tenantPath}/oauth2/v2.0/logout`,
+    end_session_endpoint: `${LOGIN_ORIGIN}/${tenantPath}/oauth2/v2.0/logout`,
     claims_supported: [
       "sub",
       "iss",
@@ -57,7 +57,7 @@ export function openIdConfiguration(
       "c_hash",
       "email",
     ],
-    kerberos_endpoint: `${LOGIN}/${tenantPath}/kerberos`,
+    kerberos_endpoint: `${LOGIN_ORIGIN}/${tenantPath}/kerberos`,
     tenant_region_scope: "NA",
     cloud_instance_name: "microsoftonline.com",
     cloud_graph_host_name: "graph.windows.net",
@@ -74,7 +74,7 @@ export function instanceDiscovery(
   const match = authorizationEndpoint?.match(/^https:\/\/[^/]+\/([^/]+)\//);
   if (match?.[1]) tenant = match[1];
   return {
-    tenant_discovery_endpoint: `${LOGIN}/${tenant}/v2.0/.well-known/openid-configuration`,
+    tenant_discovery_endpoint: `${LOGIN_ORIGIN}/${tenant}/v2.0/.well-known/openid-configuration`,
     "api-version": "1.1",
     metadata: [
       {
@@ -117,7 +117,7 @@ export function createDiscoveryRoutes(ctx: CloudContext): Hono {
   app.get("/:tenant/discovery/v2.0/keys", (c) => {
     const { publicJwk } = ctx.keys;
     return c.json(
-      { keys: [{ ...publicJwk, x5t: publicJwk.kid, issuer: `${LOGIN}/{tenantid}/v2.0` }] },
+      { keys: [{ ...publicJwk, x5t: publicJwk.kid, issuer: `${LOGIN_ORIGIN}/{tenantid}/v2.0` }] },
       200,
       PUBLIC_CORS,
     );

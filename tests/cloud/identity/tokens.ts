@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CloudContext } from "../context";
+import { LOGIN_ORIGIN } from "../hosts";
 import type { AppRegistration, EmulatedTenant, GraphObject } from "../tenants/model";
 import { type AccessTokenClaims, GRAPH_AUDIENCE, signJwt } from "./access-token";
 import {
@@ -21,8 +22,6 @@ export const ACCESS_TOKEN_LIFETIME_S = 3599;
 export const SPA_REFRESH_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const REFRESH_TOKEN_INACTIVITY_MS = 90 * 24 * 60 * 60 * 1000;
 export const ID_TOKEN_LIFETIME_S = 3600;
-
-const LOGIN_HOST = "https://login.microsoftonline.com";
 
 function seconds(ms: number): number {
   return Math.floor(ms / 1000);
@@ -99,7 +98,7 @@ export async function issueIdToken(ctx: CloudContext, input: UserTokenInput): Pr
   const { account, resourceTenant } = input;
   return signJwt(ctx.keys, {
     aud: input.app.appId,
-    iss: `${LOGIN_HOST}/${resourceTenant.id}/v2.0`,
+    iss: `${LOGIN_ORIGIN}/${resourceTenant.id}/v2.0`,
     iat: now,
     nbf: now,
     exp: now + ID_TOKEN_LIFETIME_S,
