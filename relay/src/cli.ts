@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { issueToken } from "./auth/issue-token";
-import { newAuditEventId, recordAuditEvent } from "./db/audit-events";
+import { recordAuditEvent } from "./db/audit-events";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
 import { deleteUnreferencedBlobs } from "./db/dataset-blobs";
 import { migrateToLatest } from "./db/migrate";
@@ -93,7 +93,6 @@ async function tokenCommand(args: string[]): Promise<void> {
           now: now.toISOString(),
         });
         await recordAuditEvent(trx, {
-          id: newAuditEventId(now.toISOString()),
           at: now.toISOString(),
           actorTokenId: null,
           actorName: "cli",
@@ -137,7 +136,6 @@ async function tokenCommand(args: string[]): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await revokeToken(trx, id, now);
         await recordAuditEvent(trx, {
-          id: newAuditEventId(now),
           at: now,
           actorTokenId: null,
           actorName: "cli",

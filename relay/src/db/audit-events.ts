@@ -7,7 +7,7 @@ let sequence = 0;
  * Audit ids sort in creation order (time, then a per-process sequence), so events recorded in the
  * same millisecond still list in the order they happened; the random tail keeps instances apart.
  */
-export function newAuditEventId(at: string): string {
+function newAuditEventId(at: string): string {
   sequence = (sequence + 1) % 0x1_0000_0000;
   const time = Date.parse(at).toString(16).padStart(12, "0");
   return `${time}-${sequence.toString(16).padStart(8, "0")}-${randomBytes(4).toString("hex")}`;
@@ -25,11 +25,15 @@ export interface AuditEvent {
   detail: Record<string, unknown> | null;
 }
 
-export async function recordAuditEvent(db: Db, event: AuditEvent): Promise<void> {
+/** Records an event; its id is made from its time unless given (tests pin ids to check order). */
+export async function recordAuditEvent(
+  db: Db,
+  event: Omit<AuditEvent, "id"> & { id?: string },
+): Promise<void> {
   await db
     .insertInto("audit_events")
     .values({
-      id: event.id,
+      id: event.id ?? newAuditEventId(event.at),
       at: event.at,
       actor_token_id: event.actorTokenId,
       actor_name: event.actorName,

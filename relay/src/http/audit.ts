@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { newAuditEventId, recordAuditEvent } from "../db/audit-events";
+import { recordAuditEvent } from "../db/audit-events";
 import type { Db } from "../db/schema";
 import type { AppEnv } from "./app-env";
 
@@ -23,7 +23,6 @@ export async function audit(
   const principal = c.get("principal");
   const at = nowIso(c);
   await recordAuditEvent(db, {
-    id: newAuditEventId(at),
     at,
     actorTokenId: principal.tokenId,
     actorName: principal.name,

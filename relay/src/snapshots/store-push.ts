@@ -1,7 +1,7 @@
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { Kysely } from "kysely";
-import { newAuditEventId, recordAuditEvent } from "../db/audit-events";
+import { recordAuditEvent } from "../db/audit-events";
 import { blobKey, findExistingBlobHashes, insertBlobsIfAbsent } from "../db/dataset-blobs";
 import { isForeignKeyViolation } from "../db/errors";
 import type { Database } from "../db/schema";
@@ -84,7 +84,6 @@ async function storeInTransaction(
       return compare(winner, snapshot);
     }
     await recordAuditEvent(trx, {
-      id: newAuditEventId(snapshot.receivedAt),
       at: snapshot.receivedAt,
       actorTokenId: options.actor.tokenId,
       actorName: options.actor.name,
