@@ -61,6 +61,37 @@ export function globalAdministrators(
   return collectHolders(roles, users, true);
 }
 
+/** A privileged user whose row the users dataset has, with an account that is not disabled. */
+export type EnabledPrivilegedUser = PrivilegedUser & { user: UserRow };
+
+/**
+ * Privileged users with a known, enabled account: the administrators MFA and sign-in rules judge
+ * (a disabled admin is the disabled-admins finding; one missing from users cannot be judged).
+ */
+export function enabledPrivilegedUsers(
+  roles: readonly RoleRow[],
+  users: readonly UserRow[],
+): EnabledPrivilegedUser[] {
+  return privilegedUsers(roles, users).filter(
+    (holder): holder is EnabledPrivilegedUser =>
+      holder.user !== undefined && holder.user.accountEnabled !== false,
+  );
+}
+
+/**
+ * Enabled administrators as a population for `judgeMfaPopulation` and `judgeInactivity`: each
+ * one's evidence names their roles before the judge's detail.
+ */
+export function administratorPopulation(
+  roles: readonly RoleRow[],
+  users: readonly UserRow[],
+): { user: UserRow; evidence: (detail: string) => Evidence }[] {
+  return enabledPrivilegedUsers(roles, users).map((holder) => ({
+    user: holder.user,
+    evidence: (detail: string) => holderEvidence(holder, `${holder.roles.join(", ")}; ${detail}`),
+  }));
+}
+
 export function isEnabledMember(user: UserRow): boolean {
   return user.accountEnabled !== false && user.userType !== "Guest";
 }

@@ -1,6 +1,6 @@
 import { partialCaveat, requireDatasets } from "../dataset-access";
 import { judgeMfaPopulation } from "../mfa";
-import { holderEvidence, privilegedUsers } from "../principals";
+import { administratorPopulation } from "../principals";
 import { notEvaluated } from "../results";
 import type { Finding } from "../types";
 
@@ -17,20 +17,7 @@ export const adminsWithoutMfa: Finding = {
   evaluate(snapshot) {
     const data = requireDatasets(snapshot, ["roles", "users"]);
     if (!data.ok) return notEvaluated(this.id, data.reason);
-    const holders = privilegedUsers(data.rows.roles, data.rows.users).filter(
-      (holder) => holder.user !== undefined && holder.user.accountEnabled !== false,
-    );
-    const population = holders.flatMap((holder) =>
-      holder.user === undefined
-        ? []
-        : [
-            {
-              user: holder.user,
-              evidence: (mfa: string) =>
-                holderEvidence(holder, `${holder.roles.join(", ")}; ${mfa}`),
-            },
-          ],
-    );
+    const population = administratorPopulation(data.rows.roles, data.rows.users);
     return judgeMfaPopulation(this.id, population, partialCaveat(data.partial));
   },
 };

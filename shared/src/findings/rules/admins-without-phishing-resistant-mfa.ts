@@ -1,5 +1,5 @@
 import { partialCaveat, requireDatasets } from "../dataset-access";
-import { holderEvidence, privilegedUsers } from "../principals";
+import { enabledPrivilegedUsers, holderEvidence } from "../principals";
 import { failed, joinReasons, notEvaluated, passed } from "../results";
 import type { Finding } from "../types";
 
@@ -39,27 +39,25 @@ export const adminsWithoutPhishingResistantMfa: Finding = {
   evaluate(snapshot) {
     const data = requireDatasets(snapshot, ["roles", "users"]);
     if (!data.ok) return notEvaluated(this.id, data.reason);
-    const holders = privilegedUsers(data.rows.roles, data.rows.users).filter(
-      (holder) => holder.user !== undefined && holder.user.accountEnabled !== false,
-    );
+    const holders = enabledPrivilegedUsers(data.rows.roles, data.rows.users);
     // Only admins whose methods are known can be judged; "no MFA at all" is admins-without-mfa.
-    const judged = holders.filter((holder) => holder.user?.mfa.state === "yes");
-    const methodsUnknown = judged.filter((holder) => holder.user?.mfa.methods.length === 0);
-    const withMethods = judged.filter((holder) => (holder.user?.mfa.methods.length ?? 0) > 0);
+    const judged = holders.filter((holder) => holder.user.mfa.state === "yes");
+    const methodsUnknown = judged.filter((holder) => holder.user.mfa.methods.length === 0);
+    const withMethods = judged.filter((holder) => holder.user.mfa.methods.length > 0);
     if (holders.length > 0 && withMethods.length === 0) {
       return notEvaluated(this.id, "no administrator has a known list of MFA methods");
     }
     const evidence = withMethods
       .filter(
         (holder) =>
-          !holder.user?.mfa.methods.some((method) =>
+          !holder.user.mfa.methods.some((method) =>
             PHISHING_RESISTANT.has(normaliseMethod(method)),
           ),
       )
       .map((holder) =>
         holderEvidence(
           holder,
-          `${holder.roles.join(", ")}; methods: ${holder.user?.mfa.methods.join(", ")}`,
+          `${holder.roles.join(", ")}; methods: ${holder.user.mfa.methods.join(", ")}`,
         ),
       );
     const reason = joinReasons(

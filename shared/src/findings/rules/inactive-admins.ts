@@ -1,5 +1,5 @@
 import { partialCaveat, requireDatasets } from "../dataset-access";
-import { holderEvidence, privilegedUsers } from "../principals";
+import { administratorPopulation } from "../principals";
 import { notEvaluated } from "../results";
 import { judgeInactivity } from "../sign-ins";
 import type { Finding } from "../types";
@@ -18,17 +18,7 @@ export const inactiveAdmins: Finding = {
   evaluate(snapshot, { now, thresholds }) {
     const data = requireDatasets(snapshot, ["roles", "users"]);
     if (!data.ok) return notEvaluated(this.id, data.reason);
-    const population = privilegedUsers(data.rows.roles, data.rows.users).flatMap((holder) =>
-      holder.user === undefined || holder.user.accountEnabled === false
-        ? []
-        : [
-            {
-              user: holder.user,
-              evidence: (detail: string) =>
-                holderEvidence(holder, `${holder.roles.join(", ")}; ${detail}`),
-            },
-          ],
-    );
+    const population = administratorPopulation(data.rows.roles, data.rows.users);
     return judgeInactivity(
       this.id,
       population,
