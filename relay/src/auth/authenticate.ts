@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { findTokenByHash } from "../db/tokens";
 import type { AppEnv } from "../http/app-env";
+import { currentTime } from "../http/clock";
 import { RelayHttpError } from "../http/errors";
 import { hashTokenSecret, looksLikeTokenSecret } from "./token-secret";
 
@@ -29,8 +30,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
       "The relay token was revoked; ask an admin for a new one",
     );
   }
-  const now = (deps.now ?? (() => new Date()))();
-  if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) {
+  if (token.expiresAt !== null && Date.parse(token.expiresAt) <= currentTime(c).getTime()) {
     throw unauthenticated(
       "token_expired",
       "The relay token has expired; ask an admin for a new one",

@@ -2,12 +2,7 @@ import type { Context } from "hono";
 import { recordAuditEvent } from "../db/audit-events";
 import type { Db } from "../db/schema";
 import type { AppEnv } from "./app-env";
-
-/** The current time as the relay stores it (UTC ISO 8601), from the injectable clock. */
-export function nowIso(c: Context<AppEnv>): string {
-  const clock = c.get("deps").now ?? (() => new Date());
-  return clock().toISOString();
-}
+import { nowIso } from "./clock";
 
 /** Records who changed what, in the caller's transaction so the trail and the change agree. */
 export async function audit(

@@ -7,7 +7,7 @@ const WINDOW_MS = 60_000;
 /**
  * A fixed one-minute window per token. The counters live in this instance's memory on purpose:
  * they protect this process, lose nothing that matters when it restarts, and N instances allow
- * at most N times the limit (documented in docs/decisions/relay-rate-limit.md).
+ * at most N times the limit (documented in docs/decisions/relay-limits.md).
  */
 export function rateLimitPerToken(limitPerMinute: number, clock: () => number = Date.now) {
   const windows = new Map<string, { startedAt: number; count: number }>();

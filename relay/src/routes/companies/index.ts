@@ -18,7 +18,8 @@ import {
 import { isUniqueViolation } from "../../db/errors";
 import { upsertMapping } from "../../db/tenant-mappings";
 import type { AppEnv } from "../../http/app-env";
-import { audit, nowIso } from "../../http/audit";
+import { audit } from "../../http/audit";
+import { nowIso } from "../../http/clock";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { readJsonBody } from "../../http/json-body";
 import { companyIdParam } from "../../http/params";

@@ -11,7 +11,8 @@ import {
 } from "../../db/credentials";
 import { listMappings } from "../../db/tenant-mappings";
 import type { AppEnv } from "../../http/app-env";
-import { audit, nowIso } from "../../http/audit";
+import { audit } from "../../http/audit";
+import { nowIso } from "../../http/clock";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { readJsonBody } from "../../http/json-body";
 import { GUID } from "../../http/params";

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
-import { nowIso } from "../../http/audit";
+import { nowIso } from "../../http/clock";
 import { RelayHttpError } from "../../http/errors";
 import { readGzipBody } from "../../http/gzip-body";
 import { guidParam } from "../../http/params";

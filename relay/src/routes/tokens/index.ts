@@ -4,7 +4,8 @@ import { issueToken } from "../../auth/issue-token";
 import { requirePermission } from "../../auth/require";
 import { getToken, listTokens, revokeToken } from "../../db/tokens";
 import type { AppEnv } from "../../http/app-env";
-import { audit, nowIso } from "../../http/audit";
+import { audit } from "../../http/audit";
+import { nowIso } from "../../http/clock";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { readJsonBody } from "../../http/json-body";
 
