@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { RelayHttpError } from "./errors";
 
-const COMPANY_ID = /^[A-Za-z0-9_-]{1,128}$/;
+const RELAY_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** Microsoft tenant ids, snapshot ids and credential home tenants: GUIDs in any letter case. */
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,18 +12,29 @@ function param(c: Context<AppEnv>, name: string): string {
   return value;
 }
 
-/** Company ids are the relay's own UUIDs; anything else (dots, slashes, %00…) is refused early. */
-export function companyIdParam(c: Context<AppEnv>): string {
-  const value = param(c, "companyId");
-  if (!COMPANY_ID.test(value)) {
+/**
+ * Company and credential ids are the relay's own UUIDs; anything else (dots, slashes, %00…) is
+ * refused early.
+ */
+function relayIdParam(
+  c: Context<AppEnv>,
+  name: "companyId" | "credentialId",
+  what: "company" | "credential",
+): string {
+  const value = param(c, name);
+  if (!RELAY_ID.test(value)) {
     throw new RelayHttpError(
       400,
-      "invalid_company_id",
-      "A company id is 1–128 letters, digits, - or _",
+      `invalid_${what}_id`,
+      `A ${what} id is 1–128 letters, digits, - or _`,
     );
   }
   return value;
 }
+
+export const companyIdParam = (c: Context<AppEnv>) => relayIdParam(c, "companyId", "company");
+export const credentialIdParam = (c: Context<AppEnv>) =>
+  relayIdParam(c, "credentialId", "credential");
 
 /** Microsoft tenant ids and snapshot ids are GUIDs, stored lower-case. */
 export function guidParam(c: Context<AppEnv>, name: string, what: string): string {

@@ -13,9 +13,9 @@ import { listMappings } from "../../db/tenant-mappings";
 import type { AppEnv } from "../../http/app-env";
 import { audit } from "../../http/audit";
 import { nowIso } from "../../http/clock";
-import { notFound, RelayHttpError } from "../../http/errors";
+import { notFound } from "../../http/errors";
 import { readJsonBody } from "../../http/json-body";
-import { GUID } from "../../http/params";
+import { credentialIdParam, GUID } from "../../http/params";
 
 const guid = z.string().regex(GUID);
 
@@ -38,19 +38,6 @@ const updateCredentialSchema = z
     owner: credentialFields.owner.optional(),
   })
   .strict();
-
-const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-function credentialIdParam(value: string | undefined): string {
-  if (value === undefined || !CREDENTIAL_ID.test(value)) {
-    throw new RelayHttpError(
-      400,
-      "invalid_credential_id",
-      "A credential id is 1–128 letters, digits, - or _",
-    );
-  }
-  return value;
-}
 
 /**
  * Credentials are shared by every company they reach. A token limited to some companies sees only
@@ -96,7 +83,7 @@ export const credentialRoutes = new Hono<AppEnv>()
     return c.json({ credential }, 201);
   })
   .get("/:credentialId", requirePermission("read"), async (c) => {
-    const id = credentialIdParam(c.req.param("credentialId"));
+    const id = credentialIdParam(c);
     const credential = await getCredential(c.get("deps").database.db, id);
     const visible = await visibleCredentialIds(c);
     // Hidden like a missing one, so a scoped token cannot probe other companies' credential ids.
@@ -107,7 +94,7 @@ export const credentialRoutes = new Hono<AppEnv>()
   })
   .patch("/:credentialId", requirePermission("credentials:write"), async (c) => {
     assertUnscoped(c, UNSCOPED_TO_WRITE);
-    const id = credentialIdParam(c.req.param("credentialId"));
+    const id = credentialIdParam(c);
     const body = await readJsonBody(c, updateCredentialSchema);
     const db = c.get("deps").database.db;
     const credential = await db.transaction().execute(async (trx) => {
@@ -132,7 +119,7 @@ export const credentialRoutes = new Hono<AppEnv>()
     return c.json({ credential });
   })
   .delete("/:credentialId", requirePermission("credentials:delete"), async (c) => {
-    const id = credentialIdParam(c.req.param("credentialId"));
+    const id = credentialIdParam(c);
     const db = c.get("deps").database.db;
     await db.transaction().execute(async (trx) => {
       if (!(await deleteCredential(trx, id))) throw notFound("Credential");
