@@ -3,21 +3,11 @@
  * ("try again") for an unreachable store and 409 for a conflicting write, never 500.
  */
 
-interface DriverError {
-  code?: unknown;
-  message?: unknown;
-}
-
-function codeOf(error: unknown): string {
+/** A driver error's `code` or `message`, when it is a string (drivers differ in what they set). */
+function driverField(error: unknown, field: "code" | "message"): string {
   if (typeof error !== "object" || error === null) return "";
-  const code = (error as DriverError).code;
-  return typeof code === "string" ? code : "";
-}
-
-function messageOf(error: unknown): string {
-  if (typeof error !== "object" || error === null) return "";
-  const message = (error as DriverError).message;
-  return typeof message === "string" ? message : "";
+  const value: unknown = (error as Record<string, unknown>)[field];
+  return typeof value === "string" ? value : "";
 }
 
 const NETWORK_CODES = new Set([
@@ -46,12 +36,12 @@ const PG_CONNECTION_MESSAGES = [
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = codeOf(error);
+  const code = driverField(error, "code");
   if (NETWORK_CODES.has(code) || POSTGRES_UNAVAILABLE.has(code) || code.startsWith("08")) {
     return true;
   }
   if (SQLITE_UNAVAILABLE.test(code)) return true;
-  const message = messageOf(error);
+  const message = driverField(error, "message");
   if (PG_CONNECTION_MESSAGES.some((fragment) => message.includes(fragment))) return true;
   // pg-pool wraps connect failures in an AggregateError on some Node versions.
   if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
@@ -59,7 +49,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  const code = codeOf(error);
+  const code = driverField(error, "code");
   return (
     code === "23505" ||
     code === "SQLITE_CONSTRAINT_UNIQUE" ||
@@ -68,6 +58,6 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function isForeignKeyViolation(error: unknown): boolean {
-  const code = codeOf(error);
+  const code = driverField(error, "code");
   return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
 }
