@@ -38,7 +38,7 @@ export function prepareFromJson(json: Uint8Array, target: PushTarget): ReadyPush
   if (!validated.success) {
     throw new RelayHttpError(422, "invalid_snapshot", describeIssues(validated.error));
   }
-  const { snapshot } = preparePush(
+  const snapshot = preparePush(
     validated.data,
     { companyId: target.companyId, snapshotId: target.snapshotId },
     { receivedAt: target.receivedAt, tokenId: target.tokenId },

@@ -10,9 +10,7 @@ export interface PreparedDataset extends SnapshotDatasetRecord {
   rows: readonly unknown[];
 }
 
-export interface PreparedPush {
-  snapshot: Omit<SnapshotRecord, "datasets"> & { datasets: PreparedDataset[] };
-}
+export type PreparedPush = Omit<SnapshotRecord, "datasets"> & { datasets: PreparedDataset[] };
 
 /**
  * Turns a validated envelope into what the store writes. The relay trusts nothing it can check:
@@ -73,13 +71,11 @@ export function preparePush(
     schemaVersion: envelope.schemaVersion,
   };
   return {
-    snapshot: {
-      ...header,
-      fingerprint: fingerprintOf(header, datasets),
-      pushedByTokenId: context.tokenId,
-      receivedAt: context.receivedAt,
-      datasets,
-    },
+    ...header,
+    fingerprint: fingerprintOf(header, datasets),
+    pushedByTokenId: context.tokenId,
+    receivedAt: context.receivedAt,
+    datasets,
   };
 }
 
