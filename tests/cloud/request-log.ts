@@ -2,8 +2,9 @@ import type { CloudContext, RequestLogEntry } from "./context";
 
 /**
  * The request log every host writes to (`ctx.requestLog`), which tests and benchmarks query
- * through `GET /_emulator/requests`. Host apps attribute a request to a tenant and an app with
- * `attributeRequest`; otherwise the server derives what it can (Graph: the bearer token's claims).
+ * in-process with `queryRequestLog` or over HTTPS through `GET /_emulator/requests` (the same
+ * query). Host apps attribute a request to a tenant and an app with `attributeRequest`; otherwise
+ * the server derives what it can (Graph: the bearer token's claims).
  */
 export interface RequestAttribution {
   tenantId?: string | null;
@@ -44,21 +45,56 @@ export function logRequest(ctx: CloudContext, entry: RequestLogEntry): void {
   ctx.requestLog.push(entry);
 }
 
-export interface RequestLogFilter {
+/** Fields an entry must match; a field left out matches everything. */
+export interface RequestLogQuery {
+  /** e.g. `graph.microsoft.com`, compared case-insensitively. */
   host?: string | undefined;
+  /**
+   * Exact path without the query, e.g. `/v1.0/users`, compared case-insensitively because
+   * Microsoft's hosts treat `/v1.0/Users` and `/v1.0/users` alike.
+   */
   path?: string | undefined;
-  tenantId?: string | undefined;
   method?: string | undefined;
-  sinceMs?: number | undefined;
+  tenantId?: string | undefined;
+  status?: number | undefined;
 }
 
-export function queryRequestLog(ctx: CloudContext, filter: RequestLogFilter): RequestLogEntry[] {
-  return ctx.requestLog.filter(
-    (entry) =>
-      (filter.host === undefined || entry.host === filter.host) &&
-      (filter.path === undefined || entry.path === filter.path) &&
-      (filter.tenantId === undefined || entry.tenantId === filter.tenantId) &&
-      (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
-      (filter.sinceMs === undefined || entry.atMs >= filter.sinceMs),
-  );
+function matcher(query: RequestLogQuery): (entry: RequestLogEntry) => boolean {
+  const host = query.host?.toLowerCase();
+  const path = query.path?.toLowerCase();
+  const method = query.method?.toUpperCase();
+  return (entry) =>
+    (host === undefined || entry.host === host) &&
+    (path === undefined || entry.path.toLowerCase() === path) &&
+    (method === undefined || entry.method === method) &&
+    (query.tenantId === undefined || entry.tenantId === query.tenantId) &&
+    (query.status === undefined || entry.status === query.status);
+}
+
+/** The logged requests that match every given field, oldest first. */
+export function queryRequestLog(ctx: CloudContext, query: RequestLogQuery = {}): RequestLogEntry[] {
+  return ctx.requestLog.filter(matcher(query));
+}
+
+/** Request counts keyed `METHOD path` then tenant id (or `-` when unauthenticated). */
+export function countRequests(
+  entries: readonly RequestLogEntry[],
+): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const entry of entries) {
+    const endpoint = `${entry.method} ${entry.path}`;
+    const perTenant = counts[endpoint] ?? {};
+    const tenant = entry.tenantId ?? "-";
+    perTenant[tenant] = (perTenant[tenant] ?? 0) + 1;
+    counts[endpoint] = perTenant;
+  }
+  return counts;
+}
+
+/** Forgets the entries that match (all of them for an empty query); the others stay. */
+export function clearRequestLog(ctx: CloudContext, query: RequestLogQuery = {}): void {
+  const matches = matcher(query);
+  const kept = ctx.requestLog.filter((entry) => !matches(entry));
+  ctx.requestLog.length = 0;
+  ctx.requestLog.push(...kept);
 }

@@ -7,11 +7,12 @@ import {
 } from "@microsoft/microsoft-graph-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setFaults } from "../cloud/graph/admin";
-import { clearGraphRequests, countGraphRequests, graphRequests } from "../cloud/graph/request-log";
 import { createSdkClient } from "../cloud/graph/test-support/sdk-client";
 import { addGeneratedUsers, createTestTenant } from "../cloud/graph/test-support/tenant-builder";
 import { mintGraphToken } from "../cloud/graph/test-support/tokens";
+import { GRAPH_HOST } from "../cloud/hosts";
 import { createEmulatorFetch } from "../cloud/node-client";
+import { clearRequestLog, queryRequestLog } from "../cloud/request-log";
 import { type RunningCloud, startCloud } from "../cloud/server";
 import type { EmulatedTenant } from "../cloud/tenants/model";
 
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 describe("Microsoft Graph JavaScript SDK against the emulator", () => {
   it("PageIterator walks 10,000 users at $top=999 in exactly 11 requests", async () => {
-    clearGraphRequests(cloud.ctx);
+    clearRequestLog(cloud.ctx, { host: GRAPH_HOST });
     const ids = new Set<string>();
     const first = (await client
       .api("/users")
@@ -52,7 +53,12 @@ describe("Microsoft Graph JavaScript SDK against the emulator", () => {
     });
     await iterator.iterate();
     expect(ids.size).toBe(10_000);
-    expect(countGraphRequests(cloud.ctx, { path: "/v1.0/users", tenantId: tenant.id })).toBe(11);
+    const pages = queryRequestLog(cloud.ctx, {
+      host: GRAPH_HOST,
+      path: "/v1.0/users",
+      tenantId: tenant.id,
+    });
+    expect(pages).toHaveLength(11);
   });
 
   it("BatchRequestContent of 20 with one failing dependency yields 424 for its dependants", async () => {
@@ -79,11 +85,11 @@ describe("Microsoft Graph JavaScript SDK against the emulator", () => {
   });
 
   it("RetryHandler waits out a 429's Retry-After and then succeeds", async () => {
-    clearGraphRequests(cloud.ctx);
+    clearRequestLog(cloud.ctx, { host: GRAPH_HOST });
     setFaults(cloud.ctx, { throttleStorm: { remaining: 1, retryAfterSeconds: 1 } });
     const page = (await client.api("/users").top(1).get()) as { value: { id: string }[] };
     expect(page.value).toHaveLength(1);
-    const attempts = graphRequests(cloud.ctx, { path: "/v1.0/users" });
+    const attempts = queryRequestLog(cloud.ctx, { host: GRAPH_HOST, path: "/v1.0/users" });
     expect(attempts.map((entry) => entry.status)).toEqual([429, 200]);
   });
 });

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import type { CloudContext } from "../context";
 import { type GraphFaults, noFaults } from "./faults";
-import { clearGraphRequests, graphRequestCounts, graphRequests } from "./request-log";
 
 /** Changes the context's Graph faults (fields not given stay as they are). */
 export function setFaults(ctx: CloudContext, faults: Partial<GraphFaults>): GraphFaults {
@@ -63,9 +62,9 @@ function parseFaults(body: unknown): Partial<GraphFaults> {
 
 /**
  * The Graph part of the emulator's admin API (mounted at `/_emulator/graph` on 127.0.0.1):
- * `GET|PUT|DELETE /faults`, `PUT /throttling {enabled, tenantId?}`, `DELETE /throttling/state`,
- * `GET /requests?path=&tenantId=&method=` (entries and counts per endpoint and tenant),
- * `DELETE /requests`.
+ * `GET|PUT|DELETE /faults`, `PUT /throttling {enabled, tenantId?}`, `DELETE /throttling/state`.
+ * Graph's requests are read and cleared through the emulator-wide `/_emulator/requests`
+ * (`?host=graph.microsoft.com`, tests/cloud/admin/requests.ts).
  */
 export function createGraphAdminRoutes(ctx: CloudContext): Hono {
   const admin = new Hono();
@@ -94,18 +93,6 @@ export function createGraphAdminRoutes(ctx: CloudContext): Hono {
   });
   admin.delete("/throttling/state", (c) => {
     resetThrottling(ctx);
-    return c.body(null, 204);
-  });
-  admin.get("/requests", (c) => {
-    const entries = graphRequests(ctx, {
-      path: c.req.query("path"),
-      tenantId: c.req.query("tenantId"),
-      method: c.req.query("method"),
-    });
-    return c.json({ count: entries.length, counts: graphRequestCounts(ctx), entries });
-  });
-  admin.delete("/requests", (c) => {
-    clearGraphRequests(ctx);
     return c.body(null, 204);
   });
   admin.onError((error, c) => {

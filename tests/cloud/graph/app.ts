@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { CloudContext } from "../context";
+import { GRAPH_HOST } from "../hosts";
+import { logRequest } from "../request-log";
 import { authenticate, type GraphCaller } from "./auth";
 import { type Dispatch, registerBatchRoute } from "./batch/route";
 import { canonicalGraphPath, isKnownSegment } from "./canonical-path";
 import { GraphError, graphErrorBody, methodNotAllowed, unknownSegment } from "./errors";
 import { ConnectionResetSignal, faultMiddleware } from "./fault-middleware";
 import type { GraphEnv } from "./hono-env";
-import { logGraphRequest } from "./request-log";
 import { registerConditionalAccessRoutes } from "./routes/conditional-access";
 import { registerCountRoutes } from "./routes/count";
 import { registerDeviceRoutes } from "./routes/devices";
@@ -68,7 +69,9 @@ export function createGraphApp(ctx: CloudContext): Hono<GraphEnv> {
     c.header("Cache-Control", "no-cache");
     // Unset when authentication failed.
     const caller = c.get("caller") as GraphCaller | undefined;
-    logGraphRequest(ctx, {
+    logRequest(ctx, {
+      atMs: ctx.state.clock.now(),
+      host: GRAPH_HOST,
       method: c.req.method,
       path: c.req.path,
       tenantId: caller?.tenant.id ?? null,

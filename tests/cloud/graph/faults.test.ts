@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createRequestLogRoutes } from "../admin/requests";
+import { GRAPH_HOST } from "../hosts";
 import { clearFaults, createGraphAdminRoutes, setFaults } from "./admin";
 import { ConnectionResetSignal } from "./fault-middleware";
 import { createGraphHarness } from "./test-support/graph-harness";
@@ -59,7 +61,9 @@ describe("fault injection", () => {
     expect((await graph.call("/v1.0/users")).status).toBe(429);
     expect((await put({ nonsense: 1 })).status).toBe(400);
     expect((await put({ serverErrorRate: 2 })).status).toBe(400);
-    const requests = (await (await admin.request("/requests?path=/v1.0/users")).json()) as {
+    const requestLog = createRequestLogRoutes(graph.ctx);
+    const query = new URLSearchParams({ host: GRAPH_HOST, path: "/v1.0/users" });
+    const requests = (await (await requestLog.request(`/?${query}`)).json()) as {
       count: number;
       counts: Record<string, Record<string, number>>;
     };
