@@ -47,13 +47,11 @@ export const authStatusSchema = z.object({
    * browser's, measured at the last token received: browser time + offset = Entra time.
    */
   entraClockOffsetMs: z.number().int(),
-  /** When the current refresh token's family began: the last sign-in's code redemption. */
-  signedInAt: instantSchema.nullable(),
   /**
-   * `signedInAt` + 24 h: Microsoft fixes the lifetime of refresh tokens sent to a SPA redirect
-   * URI, and MSAL does not expose it (only `expiresOn`/`extExpiresOn` of access tokens).
+   * When the current refresh token's family began: the last sign-in's code redemption. Its end
+   * is derived from this (`refreshTokenExpiresAt` in `auth/token-health.ts`), not stored.
    */
-  refreshTokenExpiresAt: instantSchema.nullable(),
+  signedInAt: instantSchema.nullable(),
   /** The last silent (`prompt=none`) re-sign-in that succeeded. */
   lastSilentRecoveryAt: instantSchema.nullable(),
   /** The last silent re-sign-in started, successful or not: spaces out proactive attempts. */
@@ -69,7 +67,6 @@ export const SIGNED_OUT: AuthStatus = {
   account: null,
   entraClockOffsetMs: 0,
   signedInAt: null,
-  refreshTokenExpiresAt: null,
   lastSilentRecoveryAt: null,
   lastSilentAttemptAt: null,
   code: null,
@@ -78,7 +75,8 @@ export const SIGNED_OUT: AuthStatus = {
 
 /**
  * Session storage: it ends with the browser session, like the tokens in the offscreen document.
- * v2: adds the account, the refresh-token expiry and the silent-recovery times.
+ * v2: adds the account, the sign-in time and the silent-recovery times. (A v2 value written
+ * when the refresh-token expiry was still stored parses the same: zod drops the extra key.)
  */
 export const authStatusItem: StorageItem<AuthStatus> = {
   area: "session",

@@ -7,6 +7,7 @@ import {
   afterSilentAttemptStarted,
   afterTokenIssued,
 } from "./auth-status-transitions";
+import { refreshTokenExpiresAt } from "./token-health";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,15 +33,15 @@ describe("afterSignIn", () => {
       account: ACCOUNT,
       entraClockOffsetMs: 3 * MINUTE,
       signedInAt: BROWSER_NOW + 3 * MINUTE,
-      refreshTokenExpiresAt: BROWSER_NOW + 3 * MINUTE + 24 * HOUR,
       lastSilentRecoveryAt: null,
     });
+    expect(refreshTokenExpiresAt(status)).toBe(BROWSER_NOW + 3 * MINUTE + 24 * HOUR);
   });
 
   it("falls back to the browser's clock when the token had no iat", () => {
     const status = interactiveSignIn(null);
     expect(status.signedInAt).toBe(BROWSER_NOW);
-    expect(status.refreshTokenExpiresAt).toBe(BROWSER_NOW + 24 * HOUR);
+    expect(refreshTokenExpiresAt(status)).toBe(BROWSER_NOW + 24 * HOUR);
   });
 
   it("records a silent re-sign-in as the last silent recovery, and clears a past failure", () => {
@@ -57,10 +58,10 @@ describe("afterSignIn", () => {
     expect(renewed).toMatchObject({
       state: "signedIn",
       lastSilentRecoveryAt: later,
-      refreshTokenExpiresAt: later + 24 * HOUR,
       code: null,
       nextStep: null,
     });
+    expect(refreshTokenExpiresAt(renewed)).toBe(later + 24 * HOUR);
   });
 
   it("forgets another account's silent-recovery history", () => {

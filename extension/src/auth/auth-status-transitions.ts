@@ -1,6 +1,6 @@
 import type { SignInMode } from "../messages";
 import { type AuthStatus, SIGNED_OUT } from "../state";
-import { entraNow, SPA_REFRESH_TOKEN_LIFETIME_MS } from "./token-health";
+import { entraNow } from "./token-health";
 
 /**
  * How the auth status item changes on each event, as pure functions of (status, facts, browser
@@ -22,8 +22,8 @@ export interface SignInFacts {
 
 /**
  * After a sign-in (interactive, or silent with `prompt=none`): a new refresh token family began
- * at the code redemption, so the 24 hours start again. MSAL does not expose a refresh token's
- * expiry, hence this bookkeeping.
+ * at the code redemption, so the 24 hours start again from the new `signedInAt` (MSAL does not
+ * expose a refresh token's expiry; `refreshTokenExpiresAt` in token-health.ts derives it).
  */
 export function afterSignIn(
   status: AuthStatus,
@@ -39,7 +39,6 @@ export function afterSignIn(
     account: facts.account,
     entraClockOffsetMs: offset,
     signedInAt,
-    refreshTokenExpiresAt: signedInAt + SPA_REFRESH_TOKEN_LIFETIME_MS,
     lastSilentRecoveryAt:
       facts.mode === "silent" ? signedInAt : sameAccount ? status.lastSilentRecoveryAt : null,
     lastSilentAttemptAt: sameAccount ? status.lastSilentAttemptAt : null,

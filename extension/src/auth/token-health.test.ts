@@ -6,6 +6,7 @@ import {
   HEALTH_CHECK_PERIOD_MINUTES,
   isProactiveRenewalDue,
   nextHealthCheckAt,
+  refreshTokenExpiresAt,
   refreshTokenTimeLeftMs,
   SILENT_ATTEMPT_SPACING_MS,
 } from "./token-health";
@@ -25,12 +26,17 @@ function signedIn(overrides: Partial<AuthStatus> = {}): AuthStatus {
       homeTenantId: "c0a1b2c3-d4e5-4f60-8172-93a4b5c6d7e8",
     },
     signedInAt: SIGNED_IN_AT,
-    refreshTokenExpiresAt: SIGNED_IN_AT + 24 * HOUR,
     ...overrides,
   };
 }
 
 describe("time left on the 24-hour sign-in", () => {
+  it("ends 24 hours after the sign-in on Entra's clock, whatever the browser's offset", () => {
+    expect(refreshTokenExpiresAt(signedIn({ entraClockOffsetMs: 5 * MINUTE }))).toBe(
+      SIGNED_IN_AT + 24 * HOUR,
+    );
+  });
+
   it("counts down on Entra's clock, translated from the browser's by the measured offset", () => {
     const status = signedIn({ entraClockOffsetMs: 5 * MINUTE });
     // The browser's clock is 5 minutes behind Entra's: at browser 09:55 Entra says 10:00.
@@ -40,6 +46,7 @@ describe("time left on the 24-hour sign-in", () => {
   });
 
   it("is unknown while nobody is signed in", () => {
+    expect(refreshTokenExpiresAt(SIGNED_OUT)).toBeNull();
     expect(refreshTokenTimeLeftMs(SIGNED_OUT, SIGNED_IN_AT)).toBeNull();
   });
 });

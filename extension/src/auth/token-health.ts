@@ -32,10 +32,20 @@ export function toBrowserTime(status: AuthStatus, entraMs: number): number {
   return entraMs - status.entraClockOffsetMs;
 }
 
+/**
+ * When (Entra's clock) Entra refuses the refresh token, or null while nobody is signed in:
+ * always the sign-in + 24 hours, since MSAL does not expose a refresh token's expiry (only
+ * `expiresOn`/`extExpiresOn` of access tokens), so it is derived rather than stored.
+ */
+export function refreshTokenExpiresAt(status: AuthStatus): number | null {
+  return status.signedInAt === null ? null : status.signedInAt + SPA_REFRESH_TOKEN_LIFETIME_MS;
+}
+
 /** Milliseconds until Entra refuses the refresh token (negative once past), or null if unknown. */
 export function refreshTokenTimeLeftMs(status: AuthStatus, browserNowMs: number): number | null {
-  if (status.refreshTokenExpiresAt === null) return null;
-  return status.refreshTokenExpiresAt - entraNow(status, browserNowMs);
+  const expiresAt = refreshTokenExpiresAt(status);
+  if (expiresAt === null) return null;
+  return expiresAt - entraNow(status, browserNowMs);
 }
 
 /** The state to show now: a signed-in status is "expiring soon" in its last hour (and after). */
@@ -63,8 +73,9 @@ export function isProactiveRenewalDue(status: AuthStatus, browserNowMs: number):
  */
 export function nextHealthCheckAt(status: AuthStatus, browserNowMs: number): number | null {
   if (status.state === "signedOut" || status.state === "needsInteractiveSignIn") return null;
-  if (status.refreshTokenExpiresAt === null) return null;
-  const renewAt = toBrowserTime(status, status.refreshTokenExpiresAt - RENEW_BEFORE_EXPIRY_MS);
+  const expiresAt = refreshTokenExpiresAt(status);
+  if (expiresAt === null) return null;
+  const renewAt = toBrowserTime(status, expiresAt - RENEW_BEFORE_EXPIRY_MS);
   const spacedUntil =
     status.lastSilentAttemptAt === null
       ? Number.NEGATIVE_INFINITY
