@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { listGraphSamples } from "../../../tests/support/graph-samples";
 import type { DatasetId } from "./index";
-import { listGraphSamples } from "./test-support/graph-samples";
 
 /** Each published Graph sample that feeds a dataset, and the dataset it feeds. */
 const DATASET_SAMPLES: Readonly<Record<string, DatasetId>> = {

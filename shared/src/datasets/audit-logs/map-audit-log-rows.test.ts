@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSampleItems } from "../../../../tests/support/graph-samples";
 import type { GraphDirectoryAudit } from "../../graph-types";
 import { type AuditLogRow, auditLogRowSchema } from "../audit-logs";
-import { readGraphSampleItems } from "../test-support/graph-samples";
 import { mapAuditLogRows } from "./map-audit-log-rows";
 
 function auditLogs(audits: readonly GraphDirectoryAudit[]): AuditLogRow[] {

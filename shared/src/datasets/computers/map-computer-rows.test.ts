@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSample, readGraphSampleItems } from "../../../../tests/support/graph-samples";
 import type { GraphDevice, GraphManagedDevice } from "../../graph-types";
 import { isUnavailable } from "../cells";
 import { type ComputerRow, computerRowSchema } from "../computers";
-import { readGraphSample, readGraphSampleItems } from "../test-support/graph-samples";
 import type { ComputersInput } from "./computers-input";
 import { mapComputerRows } from "./map-computer-rows";
 

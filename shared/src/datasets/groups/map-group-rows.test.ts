@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSampleItems } from "../../../../tests/support/graph-samples";
 import type { GraphGroup } from "../../graph-types";
 import { type GroupRow, groupRowSchema } from "../groups";
-import { readGraphSampleItems } from "../test-support/graph-samples";
 import { type GroupsInput, mapGroupRows } from "./map-group-rows";
 
 /** Which group property feeds which column: a sample's value must reach its row unchanged. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSampleItems } from "../../../../tests/support/graph-samples";
 import type { GraphSubscribedSku } from "../../graph-types";
 import { createLicenceNameLookup } from "../../licensing/licence-names";
 import { type LicenceRow, licenceRowSchema } from "../licences";
-import { readGraphSampleItems } from "../test-support/graph-samples";
 import { type LicencesInput, mapLicenceRows } from "./map-licence-rows";
 
 function licences(input: LicencesInput): LicenceRow[] {

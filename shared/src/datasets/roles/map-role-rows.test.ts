@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSampleItems } from "../../../../tests/support/graph-samples";
 import {
   type GraphDirectoryObject,
   type GraphDirectoryRole,
@@ -7,7 +8,6 @@ import {
   GraphShapeError,
 } from "../../graph-types";
 import { roleRowSchema } from "../roles";
-import { readGraphSampleItems } from "../test-support/graph-samples";
 import { mapRoleRows } from "./map-role-rows";
 import type { RoleSourcesInput } from "./role-sources";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSampleItems } from "../../../../tests/support/graph-samples";
 import type { GraphSecureScore, GraphSecureScoreControlProfile } from "../../graph-types";
 import { type SecureScoreRow, secureScoreRowSchema } from "../secure-score";
-import { readGraphSampleItems } from "../test-support/graph-samples";
 import { mapSecureScoreRows, type SecureScoreInput } from "./map-secure-score-rows";
 
 function secureScore(input: SecureScoreInput): SecureScoreRow[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSample, readGraphSampleItems } from "../../../../tests/support/graph-samples";
 import type {
   GraphDirectoryRole,
   GraphRoleAssignment,
@@ -6,7 +7,6 @@ import type {
   GraphUser,
 } from "../../graph-types";
 import { isUnavailable } from "../cells";
-import { readGraphSample, readGraphSampleItems } from "../test-support/graph-samples";
 import { type UserRow, userRowSchema } from "../users";
 import { mapUserRows } from "./map-user-rows";
 import { usersInput } from "./test-input";

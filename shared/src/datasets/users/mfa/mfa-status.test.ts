@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { readGraphSampleItems } from "../../../../../tests/support/graph-samples";
 import type {
   GraphAuthenticationMethod,
   GraphUser,
   GraphUserRegistrationDetails,
 } from "../../../graph-types";
-import { readGraphSampleItems } from "../../test-support/graph-samples";
 import type { MfaStatus } from "../../users";
 import { mapUserRows } from "../map-user-rows";
 import { usersInput } from "../test-input";

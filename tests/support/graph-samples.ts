@@ -4,11 +4,12 @@ import { fileURLToPath } from "node:url";
 
 /**
  * Microsoft's published Graph example payloads, beside the repository in ../shared/graph/samples
- * (see SOURCES.md there for each file's provenance and quirks).
+ * (see SOURCES.md there for each file's provenance and quirks). Test-only and Node-only, so it
+ * lives under tests/ rather than in shared/, which must stay browser-pure.
  */
 export const GRAPH_SAMPLES_DIR = resolve(
   dirname(fileURLToPath(import.meta.url)),
-  "../../../../../shared/graph/samples",
+  "../../../shared/graph/samples",
 );
 
 export function listGraphSamples(): string[] {
