@@ -1,8 +1,8 @@
+import { GUID_PATTERN } from "../guid";
 import { graphScopeUri } from "../permissions";
 
 export const LOGIN_AUTHORITY = "https://login.microsoftonline.com";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const SCOPE = /^[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
 
@@ -33,7 +33,7 @@ function checkTenant(tenant: string): void {
   // v2 admin consent accepts a GUID, a friendly (domain) name or `organizations`; `common`
   // is not allowed because personal accounts cannot consent for a tenant.
   // https://learn.microsoft.com/en-us/entra/identity-platform/v2-admin-consent
-  if (tenant === "organizations" || GUID.test(tenant) || DOMAIN.test(tenant)) return;
+  if (tenant === "organizations" || GUID_PATTERN.test(tenant) || DOMAIN.test(tenant)) return;
   throw new InvalidConsentRequestError(
     "tenant",
     `Tenant must be a tenant id (GUID), a verified domain or "organizations", got "${tenant}".`,
@@ -67,7 +67,7 @@ function checkRedirectUri(redirectUri: string): void {
 export function buildAdminConsentUrl(request: AdminConsentRequest): string {
   const { tenant, clientId, scopes, redirectUri, state } = request;
   checkTenant(tenant);
-  if (!GUID.test(clientId)) {
+  if (!GUID_PATTERN.test(clientId)) {
     throw new InvalidConsentRequestError(
       "clientId",
       `Client id must be a GUID, got "${clientId}".`,

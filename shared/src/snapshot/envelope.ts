@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATASET_IDS, type DatasetId, ROW_SCHEMAS } from "../datasets";
+import { GUID_PATTERN } from "../guid";
 
 /**
  * The snapshot envelope: what a technician's extension captures for one tenant at one time,
@@ -41,7 +42,7 @@ export const datasetSnapshotSchemas = {
 
 export type DatasetSnapshot<D extends DatasetId> = z.infer<(typeof datasetSnapshotSchemas)[D]>;
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const guid = z.string().regex(GUID_PATTERN);
 
 export const snapshotEnvelopeSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
