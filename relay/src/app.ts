@@ -15,6 +15,7 @@ import { credentialRoutes } from "./routes/credentials";
 import { findingRoutes } from "./routes/findings";
 import { healthRoutes } from "./routes/health";
 import { mappingRoutes } from "./routes/mappings";
+import { pushRoutes } from "./routes/pushes";
 import { snapshotRoutes } from "./routes/snapshots";
 import { tokenRoutes } from "./routes/tokens";
 
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("/v1/*", authenticate, rateLimitPerToken(deps.config.limits.requestsPerMinutePerToken));
   app.route("/v1/companies", companyRoutes);
   app.route("/v1/companies/:companyId/snapshots", snapshotRoutes);
+  app.route("/v1/companies/:companyId/pushes", pushRoutes);
   app.route("/v1/companies/:companyId/findings", findingRoutes);
   app.route("/v1/credentials", credentialRoutes);
   app.route("/v1/mappings", mappingRoutes);

@@ -26,6 +26,15 @@ export interface RelayConfig {
   };
   /** Worker threads that parse, validate and hash pushes; 0 = on the event loop. */
   pushWorkers: number;
+  /** Asynchronous pushes (`Prefer: respond-async`): docs/decisions/relay-async-push.md. */
+  intake: {
+    /** How often an idle relay looks for pushes queued through other instances. */
+    pollMs: number;
+    /** How long a claim on a queued push holds before another instance may take it over. */
+    leaseMs: number;
+    /** Bodies waiting to be processed, in bytes, beyond which new ones get 503 and Retry-After. */
+    maxQueuedBytes: number;
+  };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /**
    * TEST ONLY (crash-safety tests): when set, a snapshot push pauses this long inside its
@@ -54,6 +63,9 @@ const envSchema = z.object({
   RELAY_RATE_LIMIT_PER_MINUTE: positiveInt(1200),
   RELAY_REQUEST_TIMEOUT_MS: positiveInt(30_000),
   RELAY_PUSH_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  RELAY_INTAKE_POLL_MS: positiveInt(1000),
+  RELAY_INTAKE_LEASE_MS: positiveInt(60_000),
+  RELAY_INTAKE_MAX_QUEUED_BYTES: positiveInt(512 * MiB),
   RELAY_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
@@ -100,6 +112,11 @@ export function parseRelayConfig(env: Record<string, string | undefined>): Relay
       requestTimeoutMs: values.RELAY_REQUEST_TIMEOUT_MS,
     },
     pushWorkers: values.RELAY_PUSH_WORKERS ?? defaultPushWorkers(),
+    intake: {
+      pollMs: values.RELAY_INTAKE_POLL_MS,
+      leaseMs: values.RELAY_INTAKE_LEASE_MS,
+      maxQueuedBytes: values.RELAY_INTAKE_MAX_QUEUED_BYTES,
+    },
     logLevel: values.RELAY_LOG_LEVEL,
     testPauseInsidePushMs: values.RELAY_TEST_PAUSE_INSIDE_PUSH_MS ?? null,
   };

@@ -6,6 +6,7 @@ import { ensureFirstAdminToken } from "./auth/first-admin";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
 import type { RelayConfig } from "./env";
+import { createIntakeProcessor } from "./intake/intake-processor";
 import { inlinePushPreparer, workerPushPreparer } from "./snapshots/push-preparer";
 
 export interface RunningRelay {
@@ -35,7 +36,17 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
             logger.error({ err: error }, "push workers cannot start; preparing pushes inline"),
         })
       : inlinePushPreparer;
-  const app = createApp({ database, config, logger, pushPreparer });
+  const intakeProcessor = createIntakeProcessor({
+    database,
+    preparer: pushPreparer,
+    logger,
+    maxDecompressedBytes: config.limits.maxDecompressedBytes,
+    concurrency: Math.max(1, config.pushWorkers),
+    pollMs: config.intake.pollMs,
+    leaseMs: config.intake.leaseMs,
+    pauseInsideTransactionMs: config.testPauseInsidePushMs,
+  });
+  const app = createApp({ database, config, logger, pushPreparer, intakeProcessor });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve(
@@ -57,6 +68,8 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   logger.info({ url, database: database.dialect }, "relay listening");
+  // After listening: pushes queued before a crash or restart are picked up from the table.
+  await intakeProcessor.start();
 
   return {
     url,
@@ -67,6 +80,7 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
         server.close(() => resolve());
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
+      await intakeProcessor.stop();
       await pushPreparer.close();
       await database.close();
     },

@@ -5,7 +5,9 @@ import type { DialectName } from "../src/db/connect";
 import type { Role } from "../src/db/tokens";
 import { parseRelayConfig } from "../src/env";
 import type { AppEnv } from "../src/http/app-env";
+import { createIntakeProcessor } from "../src/intake/intake-processor";
 import { createLogger } from "../src/logger";
+import { inlinePushPreparer } from "../src/snapshots/push-preparer";
 import { createTestDatabase, type TestDatabase } from "./databases";
 
 export interface RequestOptions {
@@ -24,6 +26,11 @@ export interface TestRelay {
   /** Moves the relay's clock (token expiry) without waiting. */
   clock: { now: Date };
   request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /**
+   * Processes queued asynchronous pushes until none is left. The test relay's processor is never
+   * nudged by the app, so a push stays "queued" until a test calls this.
+   */
+  drainIntake(): Promise<void>;
   /** Issues another token directly in the store (e.g. one limited to a company). */
   issue(
     role: Role,
@@ -45,6 +52,16 @@ export async function createTestRelay(
     ...env,
   });
   const clock = { now: new Date() };
+  const intakeProcessor = createIntakeProcessor({
+    database: testDatabase.database,
+    preparer: inlinePushPreparer,
+    logger: createLogger("silent"),
+    maxDecompressedBytes: config.limits.maxDecompressedBytes,
+    concurrency: 1,
+    pollMs: config.intake.pollMs,
+    leaseMs: config.intake.leaseMs,
+    now: () => clock.now,
+  });
   const app = createApp({
     database: testDatabase.database,
     config,
@@ -77,6 +94,7 @@ export async function createTestRelay(
     secrets,
     clock,
     issue,
+    drainIntake: () => intakeProcessor.drain(),
     request: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...options.headers };
       const token = options.token === undefined ? secrets.admin : options.token;
@@ -88,7 +106,10 @@ export async function createTestRelay(
       }
       return app.request(path, { method, headers, ...(body !== undefined && { body }) });
     },
-    close: () => testDatabase.destroy(),
+    close: async () => {
+      await intakeProcessor.stop();
+      await testDatabase.destroy();
+    },
   };
 }
 

@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as initial from "./migrations/0001-initial";
+import * as pushIntake from "./migrations/0002-push-intake";
 import type { Database } from "./schema";
 
 /** Migrations are listed here, in order, so they travel with the code (no directory scanning). */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-push-intake": pushIntake,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -96,6 +96,31 @@ export interface AuditEventsTable {
   detail: string | null;
 }
 
+export type PushIntakeState = "queued" | "stored" | "unchanged" | "rejected";
+
+export interface PushIntakeTable {
+  snapshot_id: string;
+  company_id: string;
+  token_id: string;
+  actor_name: string;
+  received_at: string;
+  /** The gzip body as received; null once processed. */
+  body: Buffer | null;
+  body_bytes: number;
+  /** sha256 (hex) of the gzip body: tells a client's retry from a different push of the same id. */
+  body_sha256: string;
+  state: PushIntakeState;
+  /** Claims so far; a body that fails this many times without a verdict is rejected. */
+  attempts: number;
+  /** The relay instance processing it, and until when that claim holds (crash → reclaimed). */
+  lease_owner: string | null;
+  lease_until: string | null;
+  finished_at: string | null;
+  error_status: number | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
 export interface Database {
   companies: CompaniesTable;
   credentials: CredentialsTable;
@@ -105,6 +130,7 @@ export interface Database {
   dataset_blobs: DatasetBlobsTable;
   tokens: TokensTable;
   audit_events: AuditEventsTable;
+  push_intake: PushIntakeTable;
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Principal } from "../auth/permissions";
 import type { RelayDatabase } from "../db/connect";
 import type { RelayConfig } from "../env";
+import type { IntakeProcessor } from "../intake/intake-processor";
 import type { PushPreparer } from "../snapshots/push-preparer";
 
 /** Everything a request handler needs, passed in once by `createApp`: no module-level state. */
@@ -11,6 +12,8 @@ export interface AppDeps {
   logger: Logger;
   /** Where pushes are parsed, validated and hashed; inline unless the server starts workers. */
   pushPreparer?: PushPreparer;
+  /** Processes queued asynchronous pushes; told when one is queued. Absent: they wait for a poll. */
+  intakeProcessor?: IntakeProcessor;
   /** The clock, injectable so expiry can be tested without waiting. */
   now?: () => Date;
 }

@@ -9,21 +9,18 @@ export interface GzipBodyLimits {
   maxDecompressedBytes: number;
 }
 
+export interface GzipJsonRequest {
+  body: ReadableStream<Uint8Array> | null;
+  contentEncoding: string | undefined;
+  contentType: string | undefined;
+  contentLength: string | undefined;
+}
+
 /**
- * Reads and inflates a `Content-Encoding: gzip` JSON body while streaming: both the bytes on the wire and the
- * inflated bytes are counted as they flow, and the stream is torn down the moment either limit is
- * passed, so a zip bomb (a few KB inflating to GBs) is refused with 413 after inflating at most
- * the limit. Inflation runs in zlib's thread pool, off the event loop.
+ * What a snapshot push must declare before its body is read: JSON, gzip-compressed, not larger
+ * than the compressed limit (when the client says its length). 415 or 413 otherwise.
  */
-export async function readGzipBody(
-  request: {
-    body: ReadableStream<Uint8Array> | null;
-    contentEncoding: string | undefined;
-    contentType: string | undefined;
-    contentLength: string | undefined;
-  },
-  limits: GzipBodyLimits,
-): Promise<Buffer> {
+export function checkGzipJsonHeaders(request: GzipJsonRequest, limits: GzipBodyLimits): void {
   if (!/^application\/json\b/i.test(request.contentType ?? "")) {
     throw new RelayHttpError(
       415,
@@ -39,6 +36,19 @@ export async function readGzipBody(
     );
   }
   checkDeclaredLength(request.contentLength, limits.maxCompressedBytes);
+}
+
+/**
+ * Reads and inflates a `Content-Encoding: gzip` JSON body while streaming: both the bytes on the wire and the
+ * inflated bytes are counted as they flow, and the stream is torn down the moment either limit is
+ * passed, so a zip bomb (a few KB inflating to GBs) is refused with 413 after inflating at most
+ * the limit. Inflation runs in zlib's thread pool, off the event loop.
+ */
+export async function readGzipBody(
+  request: GzipJsonRequest,
+  limits: GzipBodyLimits,
+): Promise<Buffer> {
+  checkGzipJsonHeaders(request, limits);
   if (request.body === null) {
     throw new RelayHttpError(400, "invalid_gzip", "The request body is empty");
   }

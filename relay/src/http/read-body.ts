@@ -7,6 +7,7 @@ import { RelayHttpError } from "./errors";
 export async function readBodyWithLimit(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
+  what = "request body",
 ): Promise<Buffer> {
   if (body === null) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
@@ -17,7 +18,7 @@ export async function readBodyWithLimit(
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > maxBytes) throw tooLarge(maxBytes);
+      if (size > maxBytes) throw tooLarge(maxBytes, what);
       chunks.push(value);
     }
   } finally {

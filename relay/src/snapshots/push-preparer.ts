@@ -3,7 +3,9 @@ import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { RelayHttpError } from "../http/errors";
+import { prepareFromGzip } from "./prepare-from-gzip";
 import { type PushTarget, prepareFromJson, type ReadyPush } from "./prepare-from-json";
+import { type PushInput, prepareInput } from "./prepare-input";
 
 /**
  * Runs `prepareFromJson` somewhere: inline (tests, tiny deployments) or on worker threads, so
@@ -11,12 +13,21 @@ import { type PushTarget, prepareFromJson, type ReadyPush } from "./prepare-from
  * (every other request waits behind it) nor leaves the machine's other cores idle.
  */
 export interface PushPreparer {
+  /** From inflated JSON bytes (a synchronous push, inflated while it streamed in). */
   prepare(json: Uint8Array, target: PushTarget): Promise<ReadyPush>;
+  /** From a stored gzip body (an asynchronous push): inflating is part of the work. */
+  prepareGzip(
+    gzip: Uint8Array,
+    maxDecompressedBytes: number,
+    target: PushTarget,
+  ): Promise<ReadyPush>;
   close(): Promise<void>;
 }
 
 export const inlinePushPreparer: PushPreparer = {
   prepare: async (json, target) => prepareFromJson(json, target),
+  prepareGzip: async (gzip, maxDecompressedBytes, target) =>
+    prepareFromGzip(gzip, maxDecompressedBytes, target),
   close: async () => undefined,
 };
 
@@ -32,7 +43,8 @@ type WorkerReply =
 
 interface Job {
   id: number;
-  json: Uint8Array;
+  bytes: Uint8Array;
+  input: PushInput;
   target: PushTarget;
   resolve(push: ReadyPush): void;
   reject(error: unknown): void;
@@ -80,7 +92,9 @@ export function workerPushPreparer(
   let inline = false;
 
   const runInline = (job: Job) => {
-    inlinePushPreparer.prepare(job.json, job.target).then(job.resolve, job.reject);
+    Promise.resolve()
+      .then(() => prepareInput(job.bytes, job.input, job.target))
+      .then(job.resolve, job.reject);
   };
 
   const settle = (job: Job, reply: WorkerReply) => {
@@ -144,28 +158,32 @@ export function workerPushPreparer(
       const job = queue.shift();
       if (worker === undefined || job === undefined) return;
       busy.set(worker, job);
-      worker.postMessage({ id: job.id, json: job.json, target: job.target }, [
-        job.json.buffer as ArrayBuffer,
+      worker.postMessage({ id: job.id, bytes: job.bytes, input: job.input, target: job.target }, [
+        job.bytes.buffer as ArrayBuffer,
       ]);
     }
   };
 
   for (let i = 0; i < size; i += 1) spawnWorker();
 
+  const submit = (bytes: Uint8Array, input: PushInput, target: PushTarget) =>
+    new Promise<ReadyPush>((resolve, reject) => {
+      if (closed) return reject(new Error("The push preparer is closed"));
+      // Transfer needs a buffer of its own; a pooled Buffer slice is copied first.
+      const own =
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+          ? bytes
+          : new Uint8Array(bytes);
+      const job = { id: nextId++, bytes: own, input, target, resolve, reject };
+      if (inline) return runInline(job);
+      queue.push(job);
+      dispatch();
+    });
+
   return {
-    prepare: (json, target) =>
-      new Promise<ReadyPush>((resolve, reject) => {
-        if (closed) return reject(new Error("The push preparer is closed"));
-        // Transfer needs a buffer of its own; a pooled Buffer slice is copied first.
-        const own =
-          json.byteOffset === 0 && json.byteLength === json.buffer.byteLength
-            ? json
-            : new Uint8Array(json);
-        const job = { id: nextId++, json: own, target, resolve, reject };
-        if (inline) return runInline(job);
-        queue.push(job);
-        dispatch();
-      }),
+    prepare: (json, target) => submit(json, { kind: "json" }, target),
+    prepareGzip: (gzip, maxDecompressedBytes, target) =>
+      submit(gzip, { kind: "gzip", maxDecompressedBytes }, target),
     close: async () => {
       closed = true;
       const workers = [...idle, ...busy.keys()];

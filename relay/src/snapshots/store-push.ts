@@ -1,6 +1,6 @@
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { recordAuditEvent } from "../db/audit-events";
 import { blobKey, findExistingBlobHashes, insertBlobsIfAbsent } from "../db/dataset-blobs";
 import { isForeignKeyViolation } from "../db/errors";
@@ -20,6 +20,11 @@ export interface StorePushOptions {
   /** TEST ONLY: pause inside the transaction (after writing, before commit); see env.ts. */
   pauseInsideTransactionMs: number | null;
   onPausedInsideTransaction?: () => void;
+  /**
+   * Runs inside the storing transaction once its outcome is known there, so that what it writes
+   * (an asynchronous push's verdict) commits together with the snapshot, or not at all.
+   */
+  inTransaction?: (trx: Transaction<Database>, outcome: PushOutcome) => Promise<void>;
   /** Which blobs are stored already; injectable to test the race with garbage collection. */
   findExistingBlobs?: typeof findExistingBlobHashes;
 }
@@ -81,7 +86,9 @@ async function storeInTransaction(
     if (!inserted) {
       const winner = await getSnapshotHeader(trx, snapshot.snapshotId);
       if (winner === undefined) throw new Error("Snapshot conflicted on insert but cannot be read");
-      return compare(winner, snapshot);
+      const outcome = compare(winner, snapshot);
+      await options.inTransaction?.(trx, outcome);
+      return outcome;
     }
     await recordAuditEvent(trx, {
       at: snapshot.receivedAt,
@@ -96,11 +103,13 @@ async function storeInTransaction(
         newBlobs: newBlobs.length,
       },
     });
+    const created = { kind: "created" } as const;
+    await options.inTransaction?.(trx, created);
     if (options.pauseInsideTransactionMs !== null) {
       options.onPausedInsideTransaction?.();
       await new Promise((resolve) => setTimeout(resolve, options.pauseInsideTransactionMs ?? 0));
     }
-    return { kind: "created" } as const;
+    return created;
   });
 }
 

@@ -4,17 +4,21 @@ import { nowIso } from "../../http/clock";
 import { RelayHttpError } from "../../http/errors";
 import { readGzipBody } from "../../http/gzip-body";
 import { guidParam } from "../../http/params";
+import { prefersRespondAsync } from "../../http/prefer";
 import { inlinePushPreparer } from "../../snapshots/push-preparer";
 import { storePushedSnapshot } from "../../snapshots/store-push";
 import { companyFromPath } from "./company-guard";
+import { acceptPushAsync } from "./push-async";
 
 /**
  * PUT /v1/companies/{companyId}/snapshots/{snapshotId}: 201 when stored, 200 when this exact
- * snapshot was already stored (a retry), 409 when the id holds a different snapshot.
+ * snapshot was already stored (a retry), 409 when the id holds a different snapshot. With
+ * `Prefer: respond-async`, 202 once the body is durably queued (push-async.ts).
  */
 export async function pushSnapshot(c: Context<AppEnv>): Promise<Response> {
   const company = await companyFromPath(c);
   const snapshotId = guidParam(c, "snapshotId", "snapshot id");
+  if (prefersRespondAsync(c.req.header("prefer"))) return acceptPushAsync(c, company, snapshotId);
   const { config, database, logger, pushPreparer = inlinePushPreparer } = c.get("deps");
 
   const json = await readGzipBody(

@@ -1,0 +1,267 @@
+import { sql } from "kysely";
+import type { Db, PushIntakeState, PushIntakeTable } from "./schema";
+
+/** What the status resource and the accept path need to know about one asynchronous push. */
+export interface IntakeRecord {
+  snapshotId: string;
+  companyId: string;
+  receivedAt: string;
+  bodySha256: string;
+  state: PushIntakeState;
+  attempts: number;
+  leaseUntil: string | null;
+  finishedAt: string | null;
+  error: { status: number; code: string; message: string } | null;
+}
+
+/** A claimed push, with its body, for the processor. */
+export interface ClaimedIntake {
+  snapshotId: string;
+  companyId: string;
+  tokenId: string;
+  actorName: string;
+  receivedAt: string;
+  body: Buffer;
+  bodySha256: string;
+  attempts: number;
+}
+
+export interface NewIntake {
+  snapshotId: string;
+  companyId: string;
+  tokenId: string;
+  actorName: string;
+  receivedAt: string;
+  body: Buffer;
+  bodySha256: string;
+}
+
+export type IntakeVerdict =
+  | { state: "stored" | "unchanged" }
+  | { state: "rejected"; status: number; code: string; message: string };
+
+function toRecord(
+  row: Pick<
+    PushIntakeTable,
+    | "snapshot_id"
+    | "company_id"
+    | "received_at"
+    | "body_sha256"
+    | "state"
+    | "attempts"
+    | "lease_until"
+    | "finished_at"
+    | "error_status"
+    | "error_code"
+    | "error_message"
+  >,
+): IntakeRecord {
+  return {
+    snapshotId: row.snapshot_id,
+    companyId: row.company_id,
+    receivedAt: row.received_at,
+    bodySha256: row.body_sha256,
+    state: row.state,
+    attempts: Number(row.attempts),
+    leaseUntil: row.lease_until,
+    finishedAt: row.finished_at,
+    error:
+      row.error_code === null
+        ? null
+        : {
+            status: Number(row.error_status ?? 422),
+            code: row.error_code,
+            message: row.error_message ?? "",
+          },
+  };
+}
+
+/** The intake row of a snapshot id, without its body. */
+export async function getIntake(db: Db, snapshotId: string): Promise<IntakeRecord | undefined> {
+  const row = await db
+    .selectFrom("push_intake")
+    .select([
+      "snapshot_id",
+      "company_id",
+      "received_at",
+      "body_sha256",
+      "state",
+      "attempts",
+      "lease_until",
+      "finished_at",
+      "error_status",
+      "error_code",
+      "error_message",
+    ])
+    .where("snapshot_id", "=", snapshotId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toRecord(row);
+}
+
+/**
+ * Queues a push: inserts it, or replaces a finished one of the same id (a client may push again
+ * after a rejection). Returns false, writing nothing, when a push of that id is still queued: the
+ * caller re-reads it, since it may have been queued a moment ago by another request or instance.
+ */
+export async function queueIntake(db: Db, intake: NewIntake): Promise<boolean> {
+  const values = {
+    company_id: intake.companyId,
+    token_id: intake.tokenId,
+    actor_name: intake.actorName,
+    received_at: intake.receivedAt,
+    body: intake.body,
+    body_bytes: intake.body.byteLength,
+    body_sha256: intake.bodySha256,
+    state: "queued" as const,
+    attempts: 0,
+    lease_owner: null,
+    lease_until: null,
+    finished_at: null,
+    error_status: null,
+    error_code: null,
+    error_message: null,
+  };
+  const result = await db
+    .insertInto("push_intake")
+    .values({ snapshot_id: intake.snapshotId, ...values })
+    .onConflict((oc) =>
+      oc
+        .column("snapshot_id")
+        .doUpdateSet(values)
+        .where("push_intake.state", "<>", "queued")
+        // Never moves a snapshot id from one company to another.
+        .where("push_intake.company_id", "=", intake.companyId),
+    )
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+/** Bytes of bodies waiting to be processed, for the back-pressure limit. */
+export async function queuedIntakeBytes(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("push_intake")
+    .select(sql<string | number | null>`sum(body_bytes)`.as("bytes"))
+    .where("state", "=", "queued")
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
+}
+
+/**
+ * Claims the oldest queued push nobody holds (or whose holder's lease ran out: it crashed), for
+ * `leaseMs`. The conditions are repeated on the outer UPDATE so that, of two instances racing for
+ * the same row, PostgreSQL's re-check after the first commit lets only one have it.
+ */
+export async function claimNextIntake(
+  db: Db,
+  options: { owner: string; now: Date; leaseMs: number },
+): Promise<ClaimedIntake | undefined> {
+  const now = options.now.toISOString();
+  const until = new Date(options.now.getTime() + options.leaseMs).toISOString();
+  const row = await db
+    .updateTable("push_intake")
+    .set({
+      lease_owner: options.owner,
+      lease_until: until,
+      attempts: sql<number>`attempts + 1`,
+    })
+    .where("state", "=", "queued")
+    .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+    .where("snapshot_id", "=", (eb) =>
+      eb
+        .selectFrom("push_intake")
+        .select("snapshot_id")
+        .where("state", "=", "queued")
+        .where((inner) =>
+          inner.or([inner("lease_until", "is", null), inner("lease_until", "<", now)]),
+        )
+        .orderBy("received_at")
+        .orderBy("snapshot_id")
+        .limit(1),
+    )
+    .returning([
+      "snapshot_id",
+      "company_id",
+      "token_id",
+      "actor_name",
+      "received_at",
+      "body",
+      "body_sha256",
+      "attempts",
+    ])
+    .executeTakeFirst();
+  if (row === undefined || row.body === null) return undefined;
+  return {
+    snapshotId: row.snapshot_id,
+    companyId: row.company_id,
+    tokenId: row.token_id,
+    actorName: row.actor_name,
+    receivedAt: row.received_at,
+    body: Buffer.from(row.body),
+    bodySha256: row.body_sha256,
+    attempts: Number(row.attempts),
+  };
+}
+
+/**
+ * Records the outcome and drops the body. Only the push that was claimed is finished: a client
+ * may have replaced a rejected push meanwhile, and that one is left queued. Called inside the
+ * transaction that stores the snapshot, so "stored" and the snapshot commit together.
+ */
+export async function finishIntake(
+  db: Db,
+  claimed: Pick<ClaimedIntake, "snapshotId" | "bodySha256">,
+  verdict: IntakeVerdict,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("push_intake")
+    .set({
+      state: verdict.state,
+      body: null,
+      lease_owner: null,
+      lease_until: null,
+      finished_at: now.toISOString(),
+      error_status: verdict.state === "rejected" ? verdict.status : null,
+      error_code: verdict.state === "rejected" ? verdict.code : null,
+      error_message: verdict.state === "rejected" ? verdict.message : null,
+    })
+    .where("snapshot_id", "=", claimed.snapshotId)
+    .where("body_sha256", "=", claimed.bodySha256)
+    .where("state", "=", "queued")
+    .execute();
+}
+
+/** Gives a claim back (the database failed mid-way, or the relay is stopping) for a retry. */
+export async function releaseIntake(db: Db, snapshotId: string, owner: string): Promise<void> {
+  await db
+    .updateTable("push_intake")
+    .set({ lease_owner: null, lease_until: null })
+    .where("snapshot_id", "=", snapshotId)
+    .where("lease_owner", "=", owner)
+    .where("state", "=", "queued")
+    .execute();
+}
+
+/**
+ * Frees every claim. Only for a SQLite store at start: one relay process owns a SQLite file, so
+ * a claim found there belongs to a process that has died (PostgreSQL instances wait for leases to
+ * run out instead).
+ */
+export async function releaseAllIntakeClaims(db: Db): Promise<void> {
+  await db
+    .updateTable("push_intake")
+    .set({ lease_owner: null, lease_until: null })
+    .where("state", "=", "queued")
+    .where("lease_owner", "is not", null)
+    .execute();
+}
+
+/** Deletes finished pushes older than `before` (their outcome is no longer asked for). */
+export async function pruneFinishedIntake(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("push_intake")
+    .where("state", "<>", "queued")
+    .where("finished_at", "<", before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

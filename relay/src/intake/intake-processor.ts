@@ -1,0 +1,220 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Logger } from "pino";
+import type { RelayDatabase } from "../db/connect";
+import { isDatabaseUnavailable } from "../db/errors";
+import {
+  type ClaimedIntake,
+  claimNextIntake,
+  finishIntake,
+  pruneFinishedIntake,
+  releaseAllIntakeClaims,
+  releaseIntake,
+} from "../db/push-intake";
+import type { PushPreparer } from "../snapshots/push-preparer";
+import { processClaimedPush } from "./process-claimed-push";
+
+/**
+ * A push claimed this many times without a verdict (its processing crashed the relay, or a
+ * worker, every time) is rejected rather than tried for ever.
+ */
+export const MAX_INTAKE_ATTEMPTS = 3;
+/** Finished pushes stay readable through the status resource this long. */
+const RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** Waits between tries while the database is unreachable: 0.25 s doubling to 5 s. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 5_000;
+
+export interface IntakeProcessorOptions {
+  database: RelayDatabase;
+  preparer: PushPreparer;
+  logger: Logger;
+  maxDecompressedBytes: number;
+  /** Pushes processed at once; match the push workers, so none of them idles. */
+  concurrency: number;
+  pollMs: number;
+  leaseMs: number;
+  now?: () => Date;
+  pauseInsideTransactionMs?: number | null;
+}
+
+export interface IntakeProcessor {
+  /** Starts polling; on SQLite first frees claims a killed process left behind. */
+  start(): Promise<void>;
+  /** Looks for work now (a push was just queued here) instead of at the next poll. */
+  nudge(): void;
+  /** Processes until nothing claimable is left (tests and tools; the server just polls). */
+  drain(): Promise<void>;
+  /** Stops claiming and waits for the pushes in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Works through queued asynchronous pushes: claims the oldest with a lease, processes it, records
+ * the verdict. Any number of relay instances can run one on a PostgreSQL store: a claim is a
+ * conditional UPDATE, so each push goes to one instance, and a claim held by an instance that died
+ * runs out after `leaseMs`. Nothing here is state that matters: a restart resumes from the table.
+ */
+export function createIntakeProcessor(options: IntakeProcessorOptions): IntakeProcessor {
+  const db = options.database.db;
+  const now = options.now ?? (() => new Date());
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  let pumping: Promise<boolean> | null = null;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let unavailableLogged = false;
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  const handle = async (claimed: ClaimedIntake): Promise<void> => {
+    const leaseEnds = now().getTime() + options.leaseMs;
+    if (claimed.attempts > MAX_INTAKE_ATTEMPTS) {
+      options.logger.error(
+        { snapshotId: claimed.snapshotId, attempts: claimed.attempts },
+        "queued push failed too often; rejecting it",
+      );
+      await finishIntake(
+        db,
+        claimed,
+        {
+          state: "rejected",
+          status: 422,
+          code: "unprocessable_snapshot",
+          message: `The relay failed to process this snapshot ${MAX_INTAKE_ATTEMPTS} times; it was not stored`,
+        },
+        now(),
+      );
+      return;
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const verdict = await processClaimedPush(
+          {
+            db,
+            preparer: options.preparer,
+            maxDecompressedBytes: options.maxDecompressedBytes,
+            now,
+            pauseInsideTransactionMs: options.pauseInsideTransactionMs ?? null,
+            onPausedInsideTransaction: () =>
+              // Read by the crash-safety test, which kills the process at this point.
+              options.logger.warn(
+                { snapshotId: claimed.snapshotId, testHook: "paused-inside-push-transaction" },
+                "test hook: pausing inside push",
+              ),
+          },
+          claimed,
+        );
+        options.logger.info(
+          { snapshotId: claimed.snapshotId, companyId: claimed.companyId, ...verdict },
+          "queued push processed",
+        );
+        return;
+      } catch (error) {
+        const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** attempt);
+        if (isDatabaseUnavailable(error) && !stopped && now().getTime() + wait < leaseEnds) {
+          // The store is down (restarting?): keep the claim and the body, try again shortly.
+          options.logger.warn(
+            { snapshotId: claimed.snapshotId, err: error },
+            "database unavailable while processing a queued push; retrying",
+          );
+          await sleep(wait);
+          continue;
+        }
+        // A crash of the worker or a bug: give the claim back; the next claim counts an attempt.
+        if (!isDatabaseUnavailable(error)) {
+          options.logger.error(
+            { snapshotId: claimed.snapshotId, err: error },
+            "processing a queued push failed",
+          );
+        }
+        await releaseIntake(db, claimed.snapshotId, owner).catch(() => undefined);
+        return;
+      }
+    }
+  };
+
+  /** Claims and starts pushes up to the concurrency; true when it found any. */
+  const pumpOnce = async (): Promise<boolean> => {
+    let found = false;
+    while (!stopped && inFlight.size < options.concurrency) {
+      let claimed: ClaimedIntake | undefined;
+      try {
+        claimed = await claimNextIntake(db, { owner, now: now(), leaseMs: options.leaseMs });
+        unavailableLogged = false;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        if (!unavailableLogged) {
+          options.logger.warn({ err: error }, "database unavailable; queued pushes wait");
+          unavailableLogged = true;
+        }
+        return found;
+      }
+      if (claimed === undefined) return found;
+      found = true;
+      const running: Promise<void> = handle(claimed)
+        .catch((error: unknown) =>
+          options.logger.error({ err: error }, "queued push processing failed"),
+        )
+        .finally(() => {
+          inFlight.delete(running);
+          pump();
+        });
+      inFlight.add(running);
+    }
+    return found;
+  };
+
+  // One pump at a time: concurrent nudges must not claim past the concurrency.
+  const pumpShared = (): Promise<boolean> => {
+    pumping ??= pumpOnce().finally(() => {
+      pumping = null;
+    });
+    return pumping;
+  };
+  const pump = (): void => {
+    if (stopped) return;
+    void pumpShared().catch((error: unknown) =>
+      options.logger.error({ err: error }, "claiming a queued push failed"),
+    );
+  };
+
+  const prune = async (): Promise<void> => {
+    try {
+      const removed = await pruneFinishedIntake(db, new Date(now().getTime() - RETENTION_MS));
+      if (removed > 0) options.logger.info({ removed }, "pruned finished push records");
+    } catch (error) {
+      options.logger.warn({ err: error }, "pruning finished push records failed");
+    }
+  };
+
+  return {
+    start: async () => {
+      if (options.database.dialect === "sqlite") await releaseAllIntakeClaims(db);
+      await prune();
+      pollTimer = setInterval(pump, options.pollMs);
+      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
+      pollTimer.unref();
+      pruneTimer.unref();
+      pump();
+    },
+    nudge: pump,
+    drain: async () => {
+      for (;;) {
+        if (stopped) return;
+        const found = await pumpShared();
+        if (inFlight.size === 0 && !found) return;
+        await Promise.allSettled([...inFlight]);
+      }
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(pollTimer);
+      clearInterval(pruneTimer);
+      await pumping?.catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import type { Company } from "../../db/companies";
+import { getIntake, queuedIntakeBytes, queueIntake } from "../../db/push-intake";
+import { getSnapshotHeader } from "../../db/snapshots";
+import type { AppEnv } from "../../http/app-env";
+import { nowIso } from "../../http/clock";
+import { RelayHttpError } from "../../http/errors";
+import { checkGzipJsonHeaders } from "../../http/gzip-body";
+import { precheckGzipBody } from "../../http/gzip-precheck";
+import { readBodyWithLimit } from "../../http/read-body";
+
+const otherCompany = () =>
+  new RelayHttpError(
+    409,
+    "snapshot_conflict",
+    "This snapshot id is already used by another company",
+  );
+
+/**
+ * PUT …/snapshots/{snapshotId} with `Prefer: respond-async`: the body is checked only as far as
+ * its bytes allow (headers, size, gzip framing), written durably, and answered with 202 and a
+ * status resource; parsing, validation and storage follow on a push worker
+ * (docs/decisions/relay-async-push.md). 200 when this exact body was stored already; 409 when
+ * the id belongs to another company or a different body of it is still being processed.
+ */
+export async function acceptPushAsync(
+  c: Context<AppEnv>,
+  company: Company,
+  snapshotId: string,
+): Promise<Response> {
+  const { config, database, intakeProcessor } = c.get("deps");
+  const db = database.db;
+  checkGzipJsonHeaders(
+    {
+      body: c.req.raw.body,
+      contentEncoding: c.req.header("content-encoding"),
+      contentType: c.req.header("content-type"),
+      contentLength: c.req.header("content-length"),
+    },
+    config.limits,
+  );
+  const body = await readBodyWithLimit(
+    c.req.raw.body,
+    config.limits.maxCompressedBytes,
+    "compressed snapshot",
+  );
+  precheckGzipBody(body, config.limits.maxDecompressedBytes);
+  const bodySha256 = createHash("sha256").update(body).digest("hex");
+
+  const statusUrl = `/v1/companies/${company.id}/pushes/${snapshotId}`;
+  const answer = (status: 200 | 202, state: "queued" | "unchanged") => {
+    c.header("Location", statusUrl);
+    c.header("Preference-Applied", "respond-async");
+    if (status === 202) c.header("Retry-After", "1");
+    return c.json({ snapshotId, companyId: company.id, state, statusUrl }, status);
+  };
+
+  const stored = await getSnapshotHeader(db, snapshotId);
+  if (stored !== undefined && stored.companyId !== company.id) throw otherCompany();
+
+  // Twice at most: a lost race with another request queueing the same id is settled by re-reading.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const intake = await getIntake(db, snapshotId);
+    if (intake !== undefined) {
+      if (intake.companyId !== company.id) throw otherCompany();
+      const sameBody = intake.bodySha256 === bodySha256;
+      if (sameBody && intake.state === "queued") return answer(202, "queued");
+      if (sameBody && (intake.state === "stored" || intake.state === "unchanged")) {
+        return answer(200, "unchanged");
+      }
+      if (intake.state === "queued") {
+        throw new RelayHttpError(
+          409,
+          "push_in_progress",
+          "A different push of this snapshot id is still being processed; wait for its status and retry",
+          { headers: { "Retry-After": "1" } },
+        );
+      }
+    }
+    if ((await queuedIntakeBytes(db)) + body.byteLength > config.intake.maxQueuedBytes) {
+      throw new RelayHttpError(
+        503,
+        "intake_full",
+        "The relay has too many pushes waiting to be processed; try again shortly",
+        { headers: { "Retry-After": "10" } },
+      );
+    }
+    const principal = c.get("principal");
+    const queued = await queueIntake(db, {
+      snapshotId,
+      companyId: company.id,
+      tokenId: principal.tokenId,
+      actorName: principal.name,
+      receivedAt: nowIso(c),
+      body,
+      bodySha256,
+    });
+    if (queued) {
+      intakeProcessor?.nudge();
+      return answer(202, "queued");
+    }
+  }
+  throw new RelayHttpError(
+    409,
+    "concurrent_change",
+    "Another request pushed this snapshot id at the same time; retry",
+  );
+}
