@@ -8,6 +8,7 @@ import { migrateToLatest } from "./db/migrate";
 import type { RelayConfig } from "./env";
 import { createIntakeProcessor } from "./intake/intake-processor";
 import { inlinePushPreparer, workerPushPreparer } from "./snapshots/push-preparer";
+import { SnapshotResponseCache } from "./snapshots/response-cache";
 
 export interface RunningRelay {
   url: string;
@@ -46,7 +47,15 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     leaseMs: config.intake.leaseMs,
     pauseInsideTransactionMs: config.testPauseInsidePushMs,
   });
-  const app = createApp({ database, config, logger, pushPreparer, intakeProcessor });
+  const snapshotResponseCache = new SnapshotResponseCache();
+  const app = createApp({
+    database,
+    config,
+    logger,
+    pushPreparer,
+    intakeProcessor,
+    snapshotResponseCache,
+  });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve(

@@ -4,6 +4,7 @@ import type { RelayDatabase } from "../db/connect";
 import type { RelayConfig } from "../env";
 import type { IntakeProcessor } from "../intake/intake-processor";
 import type { PushPreparer } from "../snapshots/push-preparer";
+import type { SnapshotResponseCache } from "../snapshots/response-cache";
 
 /** Everything a request handler needs, passed in once by `createApp`: no module-level state. */
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   pushPreparer?: PushPreparer;
   /** Processes queued asynchronous pushes; told when one is queued. Absent: they wait for a poll. */
   intakeProcessor?: IntakeProcessor;
+  /** Finished whole-snapshot response bodies by fingerprint and coding. Absent: none kept. */
+  snapshotResponseCache?: SnapshotResponseCache;
   /** The clock, injectable so expiry can be tested without waiting. */
   now?: () => Date;
 }

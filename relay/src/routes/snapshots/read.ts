@@ -8,14 +8,12 @@ import {
   type SnapshotDatasetRecord,
   type SnapshotRecord,
 } from "../../db/snapshots";
+import { negotiateCoding } from "../../http/accept-encoding";
 import type { AppEnv } from "../../http/app-env";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { decodeCursor, guidParam, nextPageCursor, pageLimit } from "../../http/params";
-import {
-  assembleEnvelopeJson,
-  readDatasetRowsJson,
-  summarizeSnapshot,
-} from "../../snapshots/assemble";
+import { readDatasetRowsJson, summarizeSnapshot } from "../../snapshots/assemble";
+import { encodeEnvelopeBody, snapshotBodyKey } from "../../snapshots/envelope-body";
 import { companyFromPath } from "./company-guard";
 
 function datasetIdParam(value: string | undefined): DatasetId {
@@ -72,7 +70,21 @@ async function envelopeResponse(
     return c.body(null, 304, { ETag: etag });
   }
   c.header("ETag", etag);
-  return jsonText(c, `{"snapshot":${await assembleEnvelopeJson(db, record)}}`);
+  // Reached only once the database has confirmed the company, the token's scope and this
+  // snapshot: the cache below answers "which bytes", never "may this caller have them", so a
+  // deleted company or snapshot is 404 here even while its body is still cached.
+  const coding = negotiateCoding(c.req.header("accept-encoding"));
+  const encode = () => encodeEnvelopeBody(db, record, coding);
+  const cache = c.get("deps").snapshotResponseCache;
+  const body = await (cache?.getOrCompute(snapshotBodyKey(record, coding), encode) ?? encode());
+  // Set here rather than left to compress(), which skips a response that already has a
+  // Content-Encoding; Vary tells shared caches the body depends on Accept-Encoding.
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json; charset=utf-8",
+    Vary: "Accept-Encoding",
+  };
+  if (coding === "gzip") headers["Content-Encoding"] = "gzip";
+  return c.body(body, 200, headers);
 }
 
 /** GET …/snapshots: summaries, newest capture first, paged. */
