@@ -6,6 +6,7 @@ import { ensureFirstAdminToken } from "./auth/first-admin";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
 import type { RelayConfig } from "./env";
+import { intakeBodiesFor } from "./intake/intake-bodies";
 import { createIntakeProcessor } from "./intake/intake-processor";
 import { inlinePushPreparer, workerPushPreparer } from "./snapshots/push-preparer";
 import { SnapshotResponseCache } from "./snapshots/response-cache";
@@ -37,8 +38,10 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
             logger.error({ err: error }, "push workers cannot start; preparing pushes inline"),
         })
       : inlinePushPreparer;
+  const intakeBodies = intakeBodiesFor(config.databaseUrl);
   const intakeProcessor = createIntakeProcessor({
     database,
+    bodies: intakeBodies,
     preparer: pushPreparer,
     logger,
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
@@ -53,6 +56,7 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     config,
     logger,
     pushPreparer,
+    intakeBodies,
     intakeProcessor,
     snapshotResponseCache,
   });

@@ -5,6 +5,7 @@ import type { DialectName } from "../src/db/connect";
 import type { Role } from "../src/db/tokens";
 import { parseRelayConfig } from "../src/env";
 import type { AppEnv } from "../src/http/app-env";
+import { type IntakeBodies, intakeBodiesFor } from "../src/intake/intake-bodies";
 import { createIntakeProcessor } from "../src/intake/intake-processor";
 import { createLogger } from "../src/logger";
 import { inlinePushPreparer } from "../src/snapshots/push-preparer";
@@ -26,6 +27,8 @@ export interface TestRelay {
   /** Moves the relay's clock (token expiry) without waiting. */
   clock: { now: Date };
   request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** Where this relay keeps queued push bodies (a spool folder on SQLite, the database on PostgreSQL). */
+  intakeBodies: IntakeBodies;
   /**
    * Processes queued asynchronous pushes until none is left. The test relay's processor is never
    * nudged by the app, so a push stays "queued" until a test calls this.
@@ -52,8 +55,10 @@ export async function createTestRelay(
     ...env,
   });
   const clock = { now: new Date() };
+  const intakeBodies = intakeBodiesFor(testDatabase.url);
   const intakeProcessor = createIntakeProcessor({
     database: testDatabase.database,
+    bodies: intakeBodies,
     preparer: inlinePushPreparer,
     logger: createLogger("silent"),
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
@@ -66,6 +71,7 @@ export async function createTestRelay(
     database: testDatabase.database,
     config,
     logger: createLogger("silent"),
+    intakeBodies,
     now: () => clock.now,
   });
   const db = testDatabase.database.db;
@@ -94,6 +100,7 @@ export async function createTestRelay(
     secrets,
     clock,
     issue,
+    intakeBodies,
     drainIntake: () => intakeProcessor.drain(),
     request: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...options.headers };

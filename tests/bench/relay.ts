@@ -1,10 +1,14 @@
 /**
  * `npm run bench:relay`: the relay on SQLite and on PostgreSQL, in one run.
  *
- *   1. pushes: N concurrent clients (default 50), each pushing its own company's 5k-user
- *      snapshots one after another, 1 % of users changed per push;
- *   2. reads: the same clients reading their company's latest snapshot;
- *   3. dedup: one company re-synced 10 times with 1 % changes, bytes stored vs. bytes pushed.
+ *   1. pushes as the extension sends them (`Prefer: respond-async`): N concurrent clients
+ *      (default 50), each pushing its own company's 5k-user snapshots one after another, 1 % of
+ *      users changed per push. Latency is until the relay's 202 (the push is durably queued);
+ *      "stored" is from the request until the relay's own record says it was stored, and its
+ *      throughput is pushes validated and stored per second of wall time;
+ *   2. the same with synchronous pushes (no Prefer header: the answer waits for the storing);
+ *   3. reads: the same clients reading their company's latest snapshot;
+ *   4. dedup: one company re-synced 10 times with 1 % changes, bytes stored vs. bytes pushed.
  *
  * The relay runs as its own process (as in production), the clients in this one; bodies are
  * generated and gzipped before the clock starts. Prints a Markdown table for
@@ -108,6 +112,9 @@ const generationStart = performance.now();
 const pushBodies: Body[][] = Array.from({ length: CLIENTS }, (_, client) =>
   Array.from({ length: PUSHES }, (_, push) => bodyOf(resync(1 + client * PUSHES + push))),
 );
+const asyncBodies: Body[][] = Array.from({ length: CLIENTS }, (_, client) =>
+  Array.from({ length: PUSHES }, (_, push) => bodyOf(resync(500_000 + 1 + client * PUSHES + push))),
+);
 const resyncBodies: Body[] = Array.from({ length: RESYNCS }, (_, i) => bodyOf(resync(100_000 + i)));
 const sample = pushBodies[0]?.[0];
 log(`generated in ${Math.round(performance.now() - generationStart)} ms`);
@@ -160,9 +167,61 @@ async function timed(
   };
 }
 
+/**
+ * Waits until the relay has processed every queued push (its push_intake table has none left
+ * queued), then turns its own finish times into latencies from each request's start. The relay's
+ * clock and this one are the same machine's; `performance.timeOrigin` links the two.
+ */
+async function waitUntilProcessed(
+  db: ReturnType<typeof connectDatabase>["db"],
+  sentAt: ReadonlyMap<string, number>,
+  start: number,
+): Promise<Phase> {
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    const queued = await db
+      .selectFrom("push_intake")
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .where("state", "=", "queued")
+      .executeTakeFirstOrThrow();
+    if (Number(queued.n) === 0) break;
+    if (Date.now() > deadline) throw new Error("queued pushes were not processed in 10 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const rows = await db
+    .selectFrom("push_intake")
+    .select(["snapshot_id", "state", "finished_at"])
+    .where("snapshot_id", "in", [...sentAt.keys()])
+    .execute();
+  const latencies: number[] = [];
+  let failures = sentAt.size - rows.length;
+  let last = start;
+  for (const row of rows) {
+    const sent = sentAt.get(row.snapshot_id);
+    if (row.state !== "stored" || row.finished_at === null || sent === undefined) {
+      failures += 1;
+      continue;
+    }
+    const finished = Date.parse(row.finished_at) - performance.timeOrigin;
+    latencies.push(finished - sent);
+    last = Math.max(last, finished);
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    count: latencies.length,
+    failures,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    perSecond: latencies.length / ((last - start) / 1000),
+  };
+}
+
 interface BackendResult {
   backend: DialectName;
   single: Phase;
+  accepted: Phase;
+  stored: Phase;
   pushes: Phase;
   reads: Phase;
   dedupBytes: number;
@@ -187,7 +246,7 @@ async function benchBackend(backend: DialectName): Promise<BackendResult> {
     const companies = await Promise.all(
       Array.from({ length: CLIENTS + 2 }, (_, i) => client.createCompany(`Bench ${i}`)),
     );
-    const pushTo = async (companyId: string, body: Body) => {
+    const send = async (companyId: string, body: Body, async: boolean) => {
       const response = await fetch(
         new URL(`/v1/companies/${companyId}/snapshots/${body.snapshotId}`, relay.url),
         {
@@ -196,13 +255,16 @@ async function benchBackend(backend: DialectName): Promise<BackendResult> {
             authorization: `Bearer ${secret}`,
             "content-type": "application/json",
             "content-encoding": "gzip",
+            ...(async && { prefer: "respond-async" }),
           },
           body: body.gzipped,
         },
       );
       await response.arrayBuffer();
-      return response.status === 201 || response.status === 200;
+      return response.status;
     };
+    const pushTo = async (companyId: string, body: Body) =>
+      [200, 201].includes(await send(companyId, body, false));
 
     // Service time: one client alone, after a few untimed pushes. A relay that just started
     // runs its first pushes before the JIT has compiled the hot code (~2× slower); a relay in
@@ -218,7 +280,18 @@ async function benchBackend(backend: DialectName): Promise<BackendResult> {
       pushTo(warmCompany, bodyOf(resync(200_000 + i))),
     );
 
-    log(`${backend}: ${CLIENTS} clients × ${PUSHES} pushes`);
+    log(`${backend}: ${CLIENTS} clients × ${PUSHES} asynchronous pushes`);
+    const sentAt = new Map<string, number>();
+    const asyncStart = performance.now();
+    const accepted = await timed(CLIENTS, PUSHES, async (worker, index) => {
+      const body = asyncBodies[worker]?.[index];
+      if (body === undefined) return false;
+      sentAt.set(body.snapshotId, performance.now());
+      return (await send(companies[worker] ?? "", body, true)) === 202;
+    });
+    const stored = await waitUntilProcessed(inspect.db, sentAt, asyncStart);
+
+    log(`${backend}: ${CLIENTS} clients × ${PUSHES} synchronous pushes`);
     const pushes = await timed(CLIENTS, PUSHES, (worker, index) => {
       const body = pushBodies[worker]?.[index];
       return body === undefined ? Promise.resolve(false) : pushTo(companies[worker] ?? "", body);
@@ -258,6 +331,8 @@ async function benchBackend(backend: DialectName): Promise<BackendResult> {
     return {
       backend,
       single,
+      accepted,
+      stored,
       pushes,
       reads,
       dedupBytes: Number(dedup.rows[0]?.bytes ?? 0),
@@ -290,8 +365,10 @@ for (const r of results) {
   const row = (phase: string, p: Phase) =>
     `| ${r.backend} | ${phase} | ${p.count} | ${p.failures} | ${ms(p.p50)} | ${ms(p.p99)} | ${ms(p.max)} | ${p.perSecond.toFixed(1)}/s |`;
   lines.push(
-    row("push, 1 client", r.single),
-    row(`push, ${CLIENTS} clients`, r.pushes),
+    row(`push accepted (202, async), ${CLIENTS} clients`, r.accepted),
+    row(`push stored (async, request → stored), ${CLIENTS} clients`, r.stored),
+    row("push (sync), 1 client", r.single),
+    row(`push (sync), ${CLIENTS} clients`, r.pushes),
     row(`read latest, ${CLIENTS} clients`, r.reads),
   );
 }

@@ -14,14 +14,17 @@ export interface IntakeRecord {
   error: { status: number; code: string; message: string } | null;
 }
 
-/** A claimed push, with its body, for the processor. */
+/** A claimed push, with where its body is, for the processor. */
 export interface ClaimedIntake {
   snapshotId: string;
   companyId: string;
   tokenId: string;
   actorName: string;
   receivedAt: string;
-  body: Buffer;
+  /** The body, when kept in the database. */
+  bodyColumn: Buffer | null;
+  /** The body's file, when kept in a spool folder (relay/src/intake/intake-bodies.ts). */
+  bodyFile: string | null;
   bodySha256: string;
   attempts: number;
 }
@@ -32,7 +35,9 @@ export interface NewIntake {
   tokenId: string;
   actorName: string;
   receivedAt: string;
-  body: Buffer;
+  bodyColumn: Buffer | null;
+  bodyFile: string | null;
+  bodyBytes: number;
   bodySha256: string;
 }
 
@@ -109,8 +114,9 @@ export async function queueIntake(db: Db, intake: NewIntake): Promise<boolean> {
     token_id: intake.tokenId,
     actor_name: intake.actorName,
     received_at: intake.receivedAt,
-    body: intake.body,
-    body_bytes: intake.body.byteLength,
+    body: intake.bodyColumn,
+    body_file: intake.bodyFile,
+    body_bytes: intake.bodyBytes,
     body_sha256: intake.bodySha256,
     state: "queued" as const,
     attempts: 0,
@@ -134,6 +140,17 @@ export async function queueIntake(db: Db, intake: NewIntake): Promise<boolean> {
     )
     .executeTakeFirst();
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+/** The spool files queued pushes refer to (the rest may be swept). */
+export async function queuedBodyFiles(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("push_intake")
+    .select("body_file")
+    .where("state", "=", "queued")
+    .where("body_file", "is not", null)
+    .execute();
+  return new Set(rows.flatMap((row) => (row.body_file === null ? [] : [row.body_file])));
 }
 
 /** Bytes of bodies waiting to be processed, for the back-pressure limit. */
@@ -185,18 +202,20 @@ export async function claimNextIntake(
       "actor_name",
       "received_at",
       "body",
+      "body_file",
       "body_sha256",
       "attempts",
     ])
     .executeTakeFirst();
-  if (row === undefined || row.body === null) return undefined;
+  if (row === undefined) return undefined;
   return {
     snapshotId: row.snapshot_id,
     companyId: row.company_id,
     tokenId: row.token_id,
     actorName: row.actor_name,
     receivedAt: row.received_at,
-    body: Buffer.from(row.body),
+    bodyColumn: row.body === null ? null : Buffer.from(row.body),
+    bodyFile: row.body_file,
     bodySha256: row.body_sha256,
     attempts: Number(row.attempts),
   };
@@ -218,6 +237,7 @@ export async function finishIntake(
     .set({
       state: verdict.state,
       body: null,
+      body_file: null,
       lease_owner: null,
       lease_until: null,
       finished_at: now.toISOString(),

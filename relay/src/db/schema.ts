@@ -104,8 +104,10 @@ export interface PushIntakeTable {
   token_id: string;
   actor_name: string;
   received_at: string;
-  /** The gzip body as received; null once processed. */
+  /** The gzip body as received, when kept in the database; null once processed. */
   body: Buffer | null;
+  /** The file holding the body, when kept in a spool folder (SQLite stores); null once processed. */
+  body_file: string | null;
   body_bytes: number;
   /** sha256 (hex) of the gzip body: tells a client's retry from a different push of the same id. */
   body_sha256: string;

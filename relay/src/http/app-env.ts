@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Principal } from "../auth/permissions";
 import type { RelayDatabase } from "../db/connect";
 import type { RelayConfig } from "../env";
+import type { IntakeBodies } from "../intake/intake-bodies";
 import type { IntakeProcessor } from "../intake/intake-processor";
 import type { PushPreparer } from "../snapshots/push-preparer";
 import type { SnapshotResponseCache } from "../snapshots/response-cache";
@@ -13,6 +14,8 @@ export interface AppDeps {
   logger: Logger;
   /** Where pushes are parsed, validated and hashed; inline unless the server starts workers. */
   pushPreparer?: PushPreparer;
+  /** Where queued push bodies are kept until processed; absent: in the database. */
+  intakeBodies?: IntakeBodies;
   /** Processes queued asynchronous pushes; told when one is queued. Absent: they wait for a poll. */
   intakeProcessor?: IntakeProcessor;
   /** Finished whole-snapshot response bodies by fingerprint and coding. Absent: none kept. */

@@ -8,10 +8,12 @@ import {
   claimNextIntake,
   finishIntake,
   pruneFinishedIntake,
+  queuedBodyFiles,
   releaseAllIntakeClaims,
   releaseIntake,
 } from "../db/push-intake";
 import type { PushPreparer } from "../snapshots/push-preparer";
+import type { IntakeBodies } from "./intake-bodies";
 import { processClaimedPush } from "./process-claimed-push";
 
 /**
@@ -22,12 +24,15 @@ export const MAX_INTAKE_ATTEMPTS = 3;
 /** Finished pushes stay readable through the status resource this long. */
 const RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** A spool file younger than this may belong to a push being accepted right now. */
+const SWEEP_AFTER_MS = 10 * 60 * 1000;
 /** Waits between tries while the database is unreachable: 0.25 s doubling to 5 s. */
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 5_000;
 
 export interface IntakeProcessorOptions {
   database: RelayDatabase;
+  bodies: IntakeBodies;
   preparer: PushPreparer;
   logger: Logger;
   maxDecompressedBytes: number;
@@ -87,6 +92,7 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
         },
         now(),
       );
+      await options.bodies.drop(claimed.bodyFile);
       return;
     }
     for (let attempt = 0; ; attempt += 1) {
@@ -94,6 +100,7 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
         const verdict = await processClaimedPush(
           {
             db,
+            bodies: options.bodies,
             preparer: options.preparer,
             maxDecompressedBytes: options.maxDecompressedBytes,
             now,
@@ -185,6 +192,8 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
     try {
       const removed = await pruneFinishedIntake(db, new Date(now().getTime() - RETENTION_MS));
       if (removed > 0) options.logger.info({ removed }, "pruned finished push records");
+      const swept = await options.bodies.sweep(() => queuedBodyFiles(db), SWEEP_AFTER_MS);
+      if (swept > 0) options.logger.info({ swept }, "removed push bodies nothing waits for");
     } catch (error) {
       options.logger.warn({ err: error }, "pruning finished push records failed");
     }

@@ -4,9 +4,11 @@ import type { Database } from "../db/schema";
 import { RelayHttpError } from "../http/errors";
 import type { PushPreparer } from "../snapshots/push-preparer";
 import { type PushOutcome, storePushedSnapshot } from "../snapshots/store-push";
+import type { IntakeBodies } from "./intake-bodies";
 
 export interface ProcessPushDeps {
   db: Kysely<Database>;
+  bodies: IntakeBodies;
   preparer: PushPreparer;
   maxDecompressedBytes: number;
   now: () => Date;
@@ -26,15 +28,34 @@ export async function processClaimedPush(
   deps: ProcessPushDeps,
   claimed: ClaimedIntake,
 ): Promise<IntakeVerdict> {
+  const verdict = await decide(deps, claimed);
+  // Only once the verdict has committed: a crash before this leaves a file for the sweep, never
+  // a queued push without its body.
+  await deps.bodies.drop(claimed.bodyFile);
+  return verdict;
+}
+
+async function decide(deps: ProcessPushDeps, claimed: ClaimedIntake): Promise<IntakeVerdict> {
   const reject = async (error: RelayHttpError): Promise<IntakeVerdict> => {
     const verdict = rejection(error);
     await finishIntake(deps.db, claimed, verdict, deps.now());
     return verdict;
   };
 
+  const body = await deps.bodies.read({ column: claimed.bodyColumn, file: claimed.bodyFile });
+  if (body === undefined) {
+    // Cannot happen unless someone deletes spool files by hand; say so rather than retry for ever.
+    return reject(
+      new RelayHttpError(
+        500,
+        "push_body_missing",
+        "The relay no longer has this push's body; push the snapshot again",
+      ),
+    );
+  }
   let ready: Awaited<ReturnType<PushPreparer["prepareGzip"]>>;
   try {
-    ready = await deps.preparer.prepareGzip(claimed.body, deps.maxDecompressedBytes, {
+    ready = await deps.preparer.prepareGzip(body, deps.maxDecompressedBytes, {
       companyId: claimed.companyId,
       snapshotId: claimed.snapshotId,
       receivedAt: claimed.receivedAt,

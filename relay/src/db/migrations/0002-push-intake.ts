@@ -7,7 +7,8 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
  * resource until it is pruned.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const binary = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const binary = isPostgres ? sql`bytea` : sql`blob`;
 
   await db.schema
     .createTable("push_intake")
@@ -18,7 +19,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("token_id", "text", (col) => col.notNull())
     .addColumn("actor_name", "text", (col) => col.notNull())
     .addColumn("received_at", "text", (col) => col.notNull())
-    .addColumn("body", binary)
     .addColumn("body_bytes", "integer", (col) => col.notNull())
     .addColumn("body_sha256", "text", (col) => col.notNull())
     .addColumn("state", "text", (col) => col.notNull())
@@ -29,7 +29,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("error_status", "integer")
     .addColumn("error_code", "text")
     .addColumn("error_message", "text")
+    // A SQLite store keeps bodies as files (relay/src/intake/intake-bodies.ts): which one.
+    .addColumn("body_file", "text")
+    // Last on purpose: SQLite keeps a row's columns in order, and a column after a large blob is
+    // reached only by walking the blob's overflow pages; every query but the claim skips it.
+    .addColumn("body", binary)
     .execute();
+  if (isPostgres) {
+    // The body is gzip already: PostgreSQL's own TOAST compression would only spend CPU trying.
+    await sql`alter table push_intake alter column body set storage external`.execute(db);
+  }
   await db.schema
     .createIndex("push_intake_by_state")
     .on("push_intake")

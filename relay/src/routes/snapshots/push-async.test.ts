@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SnapshotEnvelope } from "../../../../shared/src/snapshot/envelope";
@@ -51,10 +52,14 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
     const response = await relay.request("POST", "/v1/companies", { json: { name } });
     return ((await response.json()) as { company: { id: string } }).company.id;
   };
-  const intakeBodies = async () =>
-    (await db().selectFrom("push_intake").select(["snapshot_id", "body"]).execute()).filter(
-      (row) => row.body !== null,
-    ).length;
+  /** Bodies still kept anywhere: in a row's column or as spool files (SQLite). */
+  const intakeBodies = async () => {
+    const rows = await db().selectFrom("push_intake").select(["body", "body_file"]).execute();
+    const kept = rows.filter((row) => row.body !== null).length;
+    const files =
+      dialect === "sqlite" ? await readdir(`${relay.testDatabase.url}-intake`).catch(() => []) : [];
+    return kept + files.length;
+  };
 
   beforeAll(async () => {
     relay = await createTestRelay(dialect, LIMITS);
@@ -82,6 +87,20 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
 
     // Acknowledged, not yet visible: nobody ever reads a snapshot that has not been validated.
     expect((await status(envelope.snapshotId)).state).toBe("queued");
+    // Kept durably until processed: a spool file beside a SQLite store, a column in PostgreSQL.
+    const row = await db()
+      .selectFrom("push_intake")
+      .select(["body", "body_file"])
+      .where("snapshot_id", "=", envelope.snapshotId)
+      .executeTakeFirstOrThrow();
+    if (dialect === "sqlite") {
+      expect(row.body).toBeNull();
+      expect(row.body_file).toMatch(new RegExp(`^${envelope.snapshotId}\\.[0-9a-f]{16}\\.gz$`));
+    } else {
+      expect(row.body?.byteLength).toBe(gzipJson(envelope).byteLength);
+      expect(row.body_file).toBeNull();
+    }
+    expect(await intakeBodies()).toBe(1);
     const before = await relay.request(
       "GET",
       `/v1/companies/${companyId}/snapshots/${envelope.snapshotId}`,

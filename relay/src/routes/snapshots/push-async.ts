@@ -9,6 +9,7 @@ import { RelayHttpError } from "../../http/errors";
 import { checkGzipJsonHeaders } from "../../http/gzip-body";
 import { precheckGzipBody } from "../../http/gzip-precheck";
 import { readBodyWithLimit } from "../../http/read-body";
+import { bodiesInDatabase } from "../../intake/intake-bodies";
 
 const otherCompany = () =>
   new RelayHttpError(
@@ -29,7 +30,7 @@ export async function acceptPushAsync(
   company: Company,
   snapshotId: string,
 ): Promise<Response> {
-  const { config, database, intakeProcessor } = c.get("deps");
+  const { config, database, intakeProcessor, intakeBodies = bodiesInDatabase } = c.get("deps");
   const db = database.db;
   checkGzipJsonHeaders(
     {
@@ -87,13 +88,18 @@ export async function acceptPushAsync(
       );
     }
     const principal = c.get("principal");
+    // Durable before the row that refers to it commits. Should the row lose a race below, the
+    // file is an orphan the processor sweeps later.
+    const kept = await intakeBodies.keep(snapshotId, body);
     const queued = await queueIntake(db, {
       snapshotId,
       companyId: company.id,
       tokenId: principal.tokenId,
       actorName: principal.name,
       receivedAt: nowIso(c),
-      body,
+      bodyColumn: kept.column,
+      bodyFile: kept.file,
+      bodyBytes: body.byteLength,
       bodySha256,
     });
     if (queued) {

@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { dialectOf } from "../db/connect";
+
+/** Where a queued body is: in the intake row's body column, or in a file named by the row. */
+export interface KeptBody {
+  column: Buffer | null;
+  file: string | null;
+}
+
+/**
+ * Where the gzip bodies of queued pushes live until they are processed. Both kinds are durable
+ * before the push is acknowledged.
+ */
+export interface IntakeBodies {
+  /** Makes the body durable; the result goes into the intake row. */
+  keep(snapshotId: string, body: Buffer): Promise<KeptBody>;
+  /** A claimed push's body; undefined if it has gone missing. */
+  read(kept: KeptBody): Promise<Buffer | undefined>;
+  /** Called once the verdict has committed: the body is not needed any more. */
+  drop(file: string | null): Promise<void>;
+  /**
+   * Removes files older than `olderThanMs` that no queued push refers to: left by a crash
+   * between a verdict's commit and its `drop`, by a write whose row never committed, or by a
+   * company deleted with pushes still queued. Young files may belong to a push being accepted.
+   */
+  sweep(queuedFiles: () => Promise<ReadonlySet<string>>, olderThanMs: number): Promise<number>;
+}
+
+/** PostgreSQL (and SQLite in memory): the body is a column of the intake row. */
+export const bodiesInDatabase: IntakeBodies = {
+  keep: async (_snapshotId, body) => ({ column: body, file: null }),
+  read: async (kept) => kept.column ?? undefined,
+  drop: async () => undefined,
+  sweep: async () => 0,
+};
+
+/**
+ * SQLite file stores: bodies are files in a spool folder beside the database. Writing a 400 KB
+ * blob into SQLite costs the event loop several milliseconds (better-sqlite3 is synchronous and
+ * the blob is copied page by page); a file is written and fsync'd on libuv's thread pool while
+ * the event loop goes on accepting. The write is durable (file fsync, atomic rename, folder fsync)
+ * before the row that refers to it commits, so an acknowledged push never lacks its body.
+ */
+export function bodiesInFolder(folder: string): IntakeBodies {
+  // Each accepted body gets a name of its own, so a push of the same id accepted again later
+  // never shares (or loses) a file with one being finished.
+  const newFileName = (snapshotId: string) =>
+    `${snapshotId.replace(/[^0-9a-f-]/gi, "")}.${randomBytes(8).toString("hex")}.gz`;
+  let folderReady: Promise<unknown> | undefined;
+
+  const syncFolder = async () => {
+    const handle = await open(folder, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
+
+  return {
+    keep: async (snapshotId, body) => {
+      folderReady ??= mkdir(folder, { recursive: true });
+      await folderReady;
+      const file = newFileName(snapshotId);
+      const final = join(folder, file);
+      const temporary = `${final}.${randomBytes(6).toString("hex")}.tmp`;
+      const handle = await open(temporary, "w");
+      try {
+        await handle.writeFile(body);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, final);
+      await syncFolder();
+      return { column: null, file };
+    },
+    read: async (kept) => {
+      if (kept.column !== null) return kept.column;
+      if (kept.file === null) return undefined;
+      try {
+        return await readFile(join(folder, kept.file));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw error;
+      }
+    },
+    drop: async (file) => {
+      if (file !== null) await rm(join(folder, file), { force: true });
+    },
+    sweep: async (queuedFiles, olderThanMs) => {
+      let names: string[];
+      try {
+        names = await readdir(folder);
+      } catch {
+        return 0;
+      }
+      const cutoff = Date.now() - olderThanMs;
+      const queued = await queuedFiles();
+      let removed = 0;
+      for (const name of names) {
+        // Temporary files of a crash mid-write are never queued, so they go too.
+        if (queued.has(name)) continue;
+        const path = join(folder, name);
+        const info = await stat(path).catch(() => undefined);
+        if (info === undefined || info.mtimeMs > cutoff) continue;
+        await rm(path, { force: true });
+        removed += 1;
+      }
+      return removed;
+    },
+  };
+}
+
+/** The body store that goes with a database URL: a spool folder beside a SQLite file. */
+export function intakeBodiesFor(databaseUrl: string): IntakeBodies {
+  if (dialectOf(databaseUrl) === "postgres" || databaseUrl === ":memory:") {
+    return bodiesInDatabase;
+  }
+  return bodiesInFolder(`${databaseUrl}-intake`);
+}
