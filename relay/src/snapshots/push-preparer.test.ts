@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildEnvelope, userRow } from "../../test/envelopes";
 import { RelayHttpError } from "../http/errors";
@@ -49,6 +50,26 @@ describe("preparing pushes on worker threads", () => {
     const neighbour = Buffer.from("still here");
     await workers.prepare(pooled, target(envelope.snapshotId)).catch(() => undefined);
     expect(neighbour.toString()).toBe("still here");
+  });
+
+  it("prepares a queued push's gzip body on a worker exactly as inline, refusing a bomb while inflating", async () => {
+    const envelope = buildEnvelope({ users: Array.from({ length: 20 }, (_, i) => userRow(i)) });
+    const gzip = () => new Uint8Array(gzipSync(JSON.stringify(envelope)));
+    const [onWorker, inline] = await Promise.all([
+      workers.prepareGzip(gzip(), 1_000_000, target(envelope.snapshotId)),
+      inlinePushPreparer.prepareGzip(gzip(), 1_000_000, target(envelope.snapshotId)),
+    ]);
+    expect(onWorker).toEqual(inline);
+    expect(onWorker).toEqual(
+      await inlinePushPreparer.prepare(encode(envelope), target(envelope.snapshotId)),
+    );
+    const bomb = new Uint8Array(gzipSync(Buffer.alloc(4 * 1024 * 1024)));
+    await expect(
+      workers.prepareGzip(bomb, 1024 * 1024, target(envelope.snapshotId)),
+    ).rejects.toMatchObject({ status: 413, code: "payload_too_large" });
+    await expect(
+      workers.prepareGzip(new Uint8Array([0x1f, 0x8b, 8, 0, 9, 9, 9]), 1000, target("x")),
+    ).rejects.toMatchObject({ status: 400, code: "invalid_gzip" });
   });
 
   it("answers many concurrent pushes, each with its own result", async () => {

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { bodiesInDatabase, bodiesInFolder, intakeBodiesFor } from "./intake-bodies";
+
+const folders: string[] = [];
+const newFolder = () => {
+  const root = mkdtempSync(join(tmpdir(), "tl-intake-"));
+  folders.push(root);
+  return join(root, "relay.sqlite-intake");
+};
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+const hourAgo = () => new Date(Date.now() - 60 * 60 * 1000);
+
+describe("queued push bodies in a spool folder", () => {
+  it("keeps a body as a file of its own, reads it back and drops it", async () => {
+    const folder = newFolder();
+    const bodies = bodiesInFolder(folder);
+    const snapshotId = randomUUID();
+    const body = Buffer.from("gzip bytes, as received");
+    const first = await bodies.keep(snapshotId, body);
+    const second = await bodies.keep(snapshotId, body);
+    expect(first.column).toBeNull();
+    expect(first.file).toMatch(new RegExp(`^${snapshotId}\\.[0-9a-f]{16}\\.gz$`));
+    // The same id accepted twice gets two files: finishing one never removes the other's body.
+    expect(second.file).not.toBe(first.file);
+    expect(await bodies.read(first)).toEqual(body);
+    await bodies.drop(first.file);
+    expect(await bodies.read(first)).toBeUndefined();
+    expect(await bodies.read(second)).toEqual(body);
+    expect(readdirSync(folder)).toEqual([second.file]);
+  });
+
+  it("sweeps old files no queued push refers to, keeps queued and young ones", async () => {
+    const folder = newFolder();
+    const bodies = bodiesInFolder(folder);
+    const queued = await bodies.keep(randomUUID(), Buffer.from("queued"));
+    const orphan = await bodies.keep(randomUUID(), Buffer.from("orphan"));
+    const young = await bodies.keep(randomUUID(), Buffer.from("being accepted"));
+    const leftover = join(folder, `${randomUUID()}.0011223344556677.gz.a1b2c3.tmp`);
+    writeFileSync(leftover, "half written");
+    for (const file of [queued.file, orphan.file]) {
+      utimesSync(join(folder, file ?? ""), hourAgo(), hourAgo());
+    }
+    utimesSync(leftover, hourAgo(), hourAgo());
+
+    const removed = await bodies.sweep(async () => new Set([queued.file ?? ""]), 10 * 60 * 1000);
+    expect(removed).toBe(2);
+    expect(readdirSync(folder).sort()).toEqual([queued.file, young.file].sort());
+  });
+
+  it("sweeps nothing when the folder does not exist yet", async () => {
+    expect(await bodiesInFolder(newFolder()).sweep(async () => new Set(), 0)).toBe(0);
+  });
+});
+
+describe("choosing where bodies go", () => {
+  it("keeps them in the database for PostgreSQL and in-memory SQLite", async () => {
+    expect(intakeBodiesFor("postgres://postgres@127.0.0.1:5432/test")).toBe(bodiesInDatabase);
+    expect(intakeBodiesFor(":memory:")).toBe(bodiesInDatabase);
+    const kept = await bodiesInDatabase.keep(randomUUID(), Buffer.from("x"));
+    expect(kept).toEqual({ column: Buffer.from("x"), file: null });
+    expect(await bodiesInDatabase.read(kept)).toEqual(Buffer.from("x"));
+  });
+
+  it("keeps them beside a SQLite file", async () => {
+    const folder = newFolder();
+    const bodies = intakeBodiesFor(folder.replace(/-intake$/, ""));
+    const kept = await bodies.keep(randomUUID(), Buffer.from("y"));
+    expect(readdirSync(folder)).toEqual([kept.file]);
+  });
+});
