@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { isForeignKeyViolation } from "../db/errors";
 import { type ClaimedIntake, finishIntake, type IntakeVerdict } from "../db/push-intake";
 import type { Database } from "../db/schema";
 import { RelayHttpError } from "../http/errors";
@@ -67,17 +68,27 @@ async function decide(deps: ProcessPushDeps, claimed: ClaimedIntake): Promise<In
   }
 
   let finishedInside = false;
-  const outcome = await storePushedSnapshot(deps.db, ready, {
-    actor: { tokenId: claimed.tokenId, name: claimed.actorName },
-    pauseInsideTransactionMs: deps.pauseInsideTransactionMs,
-    ...(deps.onPausedInsideTransaction !== undefined && {
-      onPausedInsideTransaction: deps.onPausedInsideTransaction,
-    }),
-    inTransaction: async (trx, decided) => {
-      await finishIntake(trx, claimed, verdictOf(decided), deps.now());
-      finishedInside = true;
-    },
-  });
+  let outcome: PushOutcome;
+  try {
+    outcome = await storePushedSnapshot(deps.db, ready, {
+      actor: { tokenId: claimed.tokenId, name: claimed.actorName },
+      pauseInsideTransactionMs: deps.pauseInsideTransactionMs,
+      ...(deps.onPausedInsideTransaction !== undefined && {
+        onPausedInsideTransaction: deps.onPausedInsideTransaction,
+      }),
+      inTransaction: async (trx, decided) => {
+        await finishIntake(trx, claimed, verdictOf(decided), deps.now());
+        finishedInside = true;
+      },
+    });
+  } catch (error) {
+    // The company was deleted while its push waited: its intake row went with it, so this
+    // verdict is recorded nowhere; the push is simply over.
+    if (isForeignKeyViolation(error)) {
+      return reject(new RelayHttpError(404, "not_found", "The company was deleted"));
+    }
+    throw error;
+  }
   const verdict = verdictOf(outcome);
   // Decided before any transaction (the id was stored already): nothing else to commit with.
   if (!finishedInside) await finishIntake(deps.db, claimed, verdict, deps.now());
