@@ -1,9 +1,18 @@
 import { gzipSync } from "node:zlib";
 
+/** What the extension adds to a push to have it answered 202 and processed in the background. */
+export const RESPOND_ASYNC = { prefer: "respond-async" } as const;
+
+interface CallInit {
+  json?: unknown;
+  gzip?: unknown;
+  headers?: Record<string, string>;
+}
+
 /** A tiny relay client over real HTTP (Node's fetch), as the extension talks to the relay. */
 export function relayClient(baseUrl: string, secret: string) {
-  const call = (method: string, path: string, init: { json?: unknown; gzip?: unknown } = {}) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${secret}` };
+  const call = (method: string, path: string, init: CallInit = {}) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${secret}`, ...init.headers };
     let body: Uint8Array<ArrayBuffer> | string | undefined;
     if (init.json !== undefined) {
       headers["content-type"] = "application/json";
@@ -16,6 +25,8 @@ export function relayClient(baseUrl: string, secret: string) {
     }
     return fetch(new URL(path, baseUrl), { method, headers, ...(body !== undefined && { body }) });
   };
+  const snapshotPath = (companyId: string, snapshotId: string) =>
+    `/v1/companies/${companyId}/snapshots/${snapshotId}`;
   return {
     call,
     createCompany: async (name: string): Promise<string> => {
@@ -25,8 +36,14 @@ export function relayClient(baseUrl: string, secret: string) {
       return ((await response.json()) as { company: { id: string } }).company.id;
     },
     push: (companyId: string, envelope: { snapshotId: string }) =>
-      call("PUT", `/v1/companies/${companyId}/snapshots/${envelope.snapshotId}`, {
+      call("PUT", snapshotPath(companyId, envelope.snapshotId), { gzip: envelope }),
+    /** The push with `Prefer: respond-async`: 202 and a status URL once the body is queued. */
+    pushAsync: (companyId: string, envelope: { snapshotId: string }) =>
+      call("PUT", snapshotPath(companyId, envelope.snapshotId), {
         gzip: envelope,
+        headers: RESPOND_ASYNC,
       }),
   };
 }
+
+export type RelayClient = ReturnType<typeof relayClient>;
