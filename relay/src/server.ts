@@ -8,6 +8,7 @@ import { migrateToLatest } from "./db/migrate";
 import type { RelayConfig } from "./env";
 import { intakeBodiesFor } from "./intake/intake-bodies";
 import { createIntakeProcessor } from "./intake/intake-processor";
+import { intakeWriterFor } from "./intake/intake-writer";
 import { inlinePushPreparer, workerPushPreparer } from "./snapshots/push-preparer";
 import { SnapshotResponseCache } from "./snapshots/response-cache";
 
@@ -57,6 +58,7 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     logger,
     pushPreparer,
     intakeBodies,
+    intakeWriter: intakeWriterFor(database),
     intakeProcessor,
     snapshotResponseCache,
   });

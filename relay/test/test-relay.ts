@@ -7,6 +7,7 @@ import { parseRelayConfig } from "../src/env";
 import type { AppEnv } from "../src/http/app-env";
 import { type IntakeBodies, intakeBodiesFor } from "../src/intake/intake-bodies";
 import { createIntakeProcessor } from "../src/intake/intake-processor";
+import { intakeWriterFor } from "../src/intake/intake-writer";
 import { createLogger } from "../src/logger";
 import { inlinePushPreparer } from "../src/snapshots/push-preparer";
 import { createTestDatabase, type TestDatabase } from "./databases";
@@ -72,6 +73,7 @@ export async function createTestRelay(
     config,
     logger: createLogger("silent"),
     intakeBodies,
+    intakeWriter: intakeWriterFor(testDatabase.database),
     now: () => clock.now,
   });
   const db = testDatabase.database.db;

@@ -4,6 +4,7 @@ import type { RelayDatabase } from "../db/connect";
 import type { RelayConfig } from "../env";
 import type { IntakeBodies } from "../intake/intake-bodies";
 import type { IntakeProcessor } from "../intake/intake-processor";
+import type { IntakeWriter } from "../intake/intake-writer";
 import type { PushPreparer } from "../snapshots/push-preparer";
 import type { SnapshotResponseCache } from "../snapshots/response-cache";
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   pushPreparer?: PushPreparer;
   /** Where queued push bodies are kept until processed; absent: in the database. */
   intakeBodies?: IntakeBodies;
+  /** Commits accepted pushes' intake rows (grouped on SQLite); absent: one commit each. */
+  intakeWriter?: IntakeWriter;
   /** Processes queued asynchronous pushes; told when one is queued. Absent: they wait for a poll. */
   intakeProcessor?: IntakeProcessor;
   /** Finished whole-snapshot response bodies by fingerprint and coding. Absent: none kept. */

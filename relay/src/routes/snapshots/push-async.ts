@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { Company } from "../../db/companies";
-import { getIntake, queuedIntakeBytes, queueIntake } from "../../db/push-intake";
+import { getIntake, queuedIntakeBytes } from "../../db/push-intake";
 import { getSnapshotHeader } from "../../db/snapshots";
 import type { AppEnv } from "../../http/app-env";
 import { nowIso } from "../../http/clock";
@@ -10,6 +10,7 @@ import { checkGzipJsonHeaders } from "../../http/gzip-body";
 import { precheckGzipBody } from "../../http/gzip-precheck";
 import { readBodyWithLimit } from "../../http/read-body";
 import { bodiesInDatabase } from "../../intake/intake-bodies";
+import { intakeWriterFor } from "../../intake/intake-writer";
 
 const otherCompany = () =>
   new RelayHttpError(
@@ -30,7 +31,13 @@ export async function acceptPushAsync(
   company: Company,
   snapshotId: string,
 ): Promise<Response> {
-  const { config, database, intakeProcessor, intakeBodies = bodiesInDatabase } = c.get("deps");
+  const {
+    config,
+    database,
+    intakeProcessor,
+    intakeBodies = bodiesInDatabase,
+    intakeWriter = intakeWriterFor(database),
+  } = c.get("deps");
   const db = database.db;
   checkGzipJsonHeaders(
     {
@@ -91,7 +98,7 @@ export async function acceptPushAsync(
     // Durable before the row that refers to it commits. Should the row lose a race below, the
     // file is an orphan the processor sweeps later.
     const kept = await intakeBodies.keep(snapshotId, body);
-    const queued = await queueIntake(db, {
+    const queued = await intakeWriter.queue({
       snapshotId,
       companyId: company.id,
       tokenId: principal.tokenId,
