@@ -24,6 +24,8 @@ interface Fixture {
   tokenId: string;
   olderSnapshotId: string;
   newerSnapshotId: string;
+  /** Pushed with `Prefer: respond-async` and left queued (the test relay processes nothing). */
+  queuedSnapshotId: string;
 }
 
 interface RouteCase {
@@ -43,6 +45,7 @@ const WRITERS: readonly Principal[] = ["admin", "technician"];
 const ADMIN: readonly Principal[] = ["admin"];
 
 const unique = () => randomUUID().slice(0, 8);
+const ASYNC_PUSH_HEADERS = { ...PUSH_HEADERS, prefer: "respond-async" };
 
 const ROUTES: readonly RouteCase[] = [
   {
@@ -186,6 +189,41 @@ const ROUTES: readonly RouteCase[] = [
         headers: PUSH_HEADERS,
       };
     },
+  },
+  {
+    name: "push a snapshot asynchronously",
+    allowed: WRITERS,
+    companyScoped: true,
+    success: 202,
+    request: (f) => {
+      const envelope = buildEnvelope({ companyId: f.companyId });
+      return {
+        method: "PUT",
+        path: `/v1/companies/${f.companyId}/snapshots/${envelope.snapshotId}`,
+        body: gzipJson(envelope),
+        headers: ASYNC_PUSH_HEADERS,
+      };
+    },
+  },
+  {
+    name: "read the status of a queued push",
+    allowed: READERS_OF_COMPANY,
+    companyScoped: true,
+    success: 200,
+    request: (f) => ({
+      method: "GET",
+      path: `/v1/companies/${f.companyId}/pushes/${f.queuedSnapshotId}`,
+    }),
+  },
+  {
+    name: "read the status of a stored push",
+    allowed: READERS_OF_COMPANY,
+    companyScoped: true,
+    success: 200,
+    request: (f) => ({
+      method: "GET",
+      path: `/v1/companies/${f.companyId}/pushes/${f.olderSnapshotId}`,
+    }),
   },
   {
     name: "list snapshots",
@@ -334,6 +372,14 @@ async function seed(relay: TestRelay): Promise<Fixture> {
     if (pushed.status !== 201)
       throw new Error(`seed push failed: ${pushed.status} ${await pushed.text()}`);
   }
+  const queued = buildEnvelope({ companyId, capturedAt: "2026-11-03T00:00:00Z" });
+  const accepted = await relay.request(
+    "PUT",
+    `/v1/companies/${companyId}/snapshots/${queued.snapshotId}`,
+    { ...admin, body: gzipJson(queued), headers: ASYNC_PUSH_HEADERS },
+  );
+  if (accepted.status !== 202)
+    throw new Error(`seed async push failed: ${accepted.status} ${await accepted.text()}`);
   return {
     companyId,
     tenantId,
@@ -341,6 +387,7 @@ async function seed(relay: TestRelay): Promise<Fixture> {
     tokenId: token.id,
     olderSnapshotId: older.snapshotId,
     newerSnapshotId: newer.snapshotId,
+    queuedSnapshotId: queued.snapshotId,
   };
 }
 
