@@ -97,7 +97,7 @@ async function storeContents(databaseUrl: string, snapshotIds: readonly string[]
     const db = inspect.db;
     const intake = await db
       .selectFrom("push_intake")
-      .select(["snapshot_id", "state", "body", "body_file"])
+      .select(["snapshot_id", "state", "attempts", "body", "body_file"])
       .where("snapshot_id", "in", snapshotIds)
       .execute();
     return {
@@ -113,6 +113,7 @@ async function storeContents(databaseUrl: string, snapshotIds: readonly string[]
       intake: intake.map((row) => ({
         snapshotId: row.snapshot_id,
         state: row.state,
+        claims: Number(row.attempts),
         bodyKept: row.body !== null || row.body_file !== null,
         bodyFile: row.body_file,
       })),
@@ -170,11 +171,15 @@ describe.each(DIALECTS)("an asynchronous push when the relay is killed on %s", (
    * lease is short so that on PostgreSQL the restarted relay takes over the dead one's claim
    * without waiting the default minute (a SQLite relay frees all claims when it starts).
    */
-  const firstLife = async (companyName: string) => {
+  const firstLife = async (companyName: string, firstLifeEnv: Record<string, string> = {}) => {
     const database = await createEmptyDatabaseUrl(dialect);
     drops.push(database.drop);
     const env = { RELAY_DATABASE_URL: database.url, RELAY_INTAKE_LEASE_MS: "5000" };
-    const relay = await startRelayProcess({ ...env, RELAY_TEST_PAUSE_INSIDE_PUSH_MS: "120000" });
+    const relay = await startRelayProcess({
+      ...env,
+      ...firstLifeEnv,
+      RELAY_TEST_PAUSE_INSIDE_PUSH_MS: "120000",
+    });
     running.push(relay);
     const admin = relay.firstAdminSecret;
     if (admin === null) throw new Error("the first start printed no admin token");
@@ -293,6 +298,41 @@ describe.each(DIALECTS)("an asynchronous push when the relay is killed on %s", (
     await expectStoredOnce(after, life.companyId, [envelope]);
     expect(await spoolFilesOnceSettled(life.databaseUrl)).toEqual([]);
   });
+
+  // On SQLite a push cannot even be accepted while the paused transaction holds the store's one
+  // connection, so a push acknowledged but never claimed is set up on PostgreSQL only.
+  it.runIf(dialect === "postgres")(
+    "keeps a push acknowledged but not yet claimed through a kill, and stores it after restart",
+    async () => {
+      // One push at a time: the second waits in the queue while the first is held paused.
+      const life = await firstLife("Waiting Ltd", { RELAY_PUSH_WORKERS: "1" });
+      const client = relayClient(life.relay.url, life.admin);
+      const processing = envelopeOf(life.companyId, 200);
+      const waiting = envelopeOf(life.companyId, 120);
+      expect((await client.pushAsync(life.companyId, processing)).status).toBe(202);
+      await life.relay.waitForLine(/paused-inside-push-transaction/);
+      expect((await client.pushAsync(life.companyId, waiting)).status).toBe(202);
+      await life.relay.kill();
+
+      const between = await storeContents(life.databaseUrl, [waiting.snapshotId]);
+      expect(between).toMatchObject({ snapshots: 0, blobBytes: 0, pushAuditEvents: 0 });
+      expect(between.intake).toMatchObject([{ state: "queued", claims: 0, bodyKept: true }]);
+
+      const after = await life.restart();
+      for (const envelope of [processing, waiting]) {
+        const verdict = await awaitPushVerdict(
+          after,
+          pushStatusPath(life.companyId, envelope.snapshotId),
+          {
+            timeoutMs: 30_000,
+            onPending: () => expectWholeOrAbsent(after, life.companyId, envelope),
+          },
+        );
+        expect(verdict).toMatchObject({ state: "stored", error: null });
+      }
+      await expectStoredOnce(after, life.companyId, [processing, waiting]);
+    },
+  );
 
   it("lands a push cut off before any answer exactly once when the client retries it asynchronously", async () => {
     const life = await firstLife("Async Retry Ltd");
