@@ -29,6 +29,15 @@ const SWEEP_AFTER_MS = 10 * 60 * 1000;
 /** Waits between tries while the database is unreachable: 0.25 s doubling to 5 s. */
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 5_000;
+/**
+ * Accepting a push (a few milliseconds) comes before processing one (~150 ms of CPU): while
+ * pushes are being accepted, and for this long after the last, no new push is claimed, so a
+ * burst of 50 is acknowledged without competing with its own processing. Work already started
+ * goes on.
+ */
+const ACCEPT_QUIET_MS = 25;
+/** Under accepts that never pause, processing claims anyway after this long. */
+const MAX_HOLD_MS = 2_000;
 
 export interface IntakeProcessorOptions {
   database: RelayDatabase;
@@ -42,6 +51,9 @@ export interface IntakeProcessorOptions {
   leaseMs: number;
   now?: () => Date;
   pauseInsideTransactionMs?: number | null;
+  /** Defaults ACCEPT_QUIET_MS and MAX_HOLD_MS; shorter in tests. */
+  acceptQuietMs?: number;
+  maxHoldMs?: number;
 }
 
 export interface IntakeProcessor {
@@ -49,6 +61,11 @@ export interface IntakeProcessor {
   start(): Promise<void>;
   /** Looks for work now (a push was just queued here) instead of at the next poll. */
   nudge(): void;
+  /**
+   * Holds back new claims while a push is being accepted; call the returned function when the
+   * answer is on its way. See `ACCEPT_QUIET_MS`.
+   */
+  holdForAccept(): () => void;
   /** Processes until nothing claimable is left (tests and tools; the server just polls). */
   drain(): Promise<void>;
   /** Stops claiming and waits for the pushes in progress. */
@@ -71,6 +88,14 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
   let pollTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   let unavailableLogged = false;
+  let holds = 0;
+  let heldSince = 0;
+  let quietTimer: NodeJS.Timeout | undefined;
+
+  /** Whether accepts in progress (or just finished) hold claims back now. */
+  const heldBack = () =>
+    (holds > 0 || quietTimer !== undefined) &&
+    Date.now() - heldSince < (options.maxHoldMs ?? MAX_HOLD_MS);
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -146,7 +171,7 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
   /** Claims and starts pushes up to the concurrency; true when it found any. */
   const pumpOnce = async (): Promise<boolean> => {
     let found = false;
-    while (!stopped && inFlight.size < options.concurrency) {
+    while (!stopped && !heldBack() && inFlight.size < options.concurrency) {
       let claimed: ClaimedIntake | undefined;
       try {
         claimed = await claimNextIntake(db, { owner, now: now(), leaseMs: options.leaseMs });
@@ -210,6 +235,24 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
       pump();
     },
     nudge: pump,
+    holdForAccept: () => {
+      if (holds === 0 && quietTimer === undefined) heldSince = Date.now();
+      holds += 1;
+      clearTimeout(quietTimer);
+      quietTimer = undefined;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds -= 1;
+        if (holds > 0) return;
+        quietTimer = setTimeout(() => {
+          quietTimer = undefined;
+          pump();
+        }, options.acceptQuietMs ?? ACCEPT_QUIET_MS);
+        quietTimer.unref();
+      };
+    },
     drain: async () => {
       for (;;) {
         if (stopped) return;
@@ -220,6 +263,7 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
     },
     stop: async () => {
       stopped = true;
+      clearTimeout(quietTimer);
       clearInterval(pollTimer);
       clearInterval(pruneTimer);
       await pumping?.catch(() => undefined);

@@ -31,6 +31,15 @@ export async function acceptPushAsync(
   company: Company,
   snapshotId: string,
 ): Promise<Response> {
+  const release = c.get("deps").intakeProcessor?.holdForAccept();
+  try {
+    return await accept(c, company, snapshotId);
+  } finally {
+    release?.();
+  }
+}
+
+async function accept(c: Context<AppEnv>, company: Company, snapshotId: string) {
   const {
     config,
     database,

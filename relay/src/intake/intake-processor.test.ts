@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildEnvelope, gzipJson, PUSH_HEADERS } from "../../test/envelopes";
+import { createTestRelay, type TestRelay } from "../../test/test-relay";
+import { getIntake } from "../db/push-intake";
+import { createLogger } from "../logger";
+import { inlinePushPreparer } from "../snapshots/push-preparer";
+import { createIntakeProcessor } from "./intake-processor";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the intake processor gives way to pushes being accepted", () => {
+  let relay: TestRelay;
+  let companyId: string;
+  beforeAll(async () => {
+    relay = await createTestRelay("sqlite");
+    const created = await relay.request("POST", "/v1/companies", { json: { name: "Contoso" } });
+    companyId = ((await created.json()) as { company: { id: string } }).company.id;
+  });
+  afterAll(async () => {
+    await relay?.close();
+  });
+
+  const queuePush = async () => {
+    const envelope = buildEnvelope({ companyId });
+    const response = await relay.request(
+      "PUT",
+      `/v1/companies/${companyId}/snapshots/${envelope.snapshotId}`,
+      { body: gzipJson(envelope), headers: { ...PUSH_HEADERS, prefer: "respond-async" } },
+    );
+    expect(response.status).toBe(202);
+    return envelope.snapshotId;
+  };
+  const stateOf = async (snapshotId: string) =>
+    (await getIntake(relay.testDatabase.database.db, snapshotId))?.state;
+  const processor = (limits: { acceptQuietMs: number; maxHoldMs: number }) =>
+    createIntakeProcessor({
+      database: relay.testDatabase.database,
+      bodies: relay.intakeBodies,
+      preparer: inlinePushPreparer,
+      logger: createLogger("silent"),
+      maxDecompressedBytes: 1024 * 1024,
+      concurrency: 1,
+      pollMs: 60_000,
+      leaseMs: 60_000,
+      ...limits,
+    });
+
+  it("claims nothing while an accept is in progress, and resumes once accepts go quiet", async () => {
+    const snapshotId = await queuePush();
+    const intake = processor({ acceptQuietMs: 20, maxHoldMs: 60_000 });
+    const release = intake.holdForAccept();
+    await intake.drain();
+    expect(await stateOf(snapshotId)).toBe("queued");
+    release();
+    release(); // twice is once
+    // Still quiet-period: the next claim waits for it to pass.
+    await intake.drain();
+    expect(await stateOf(snapshotId)).toBe("queued");
+    await sleep(60);
+    await intake.drain();
+    expect(await stateOf(snapshotId)).toBe("stored");
+    await intake.stop();
+  });
+
+  it("processes anyway when accepts never pause", async () => {
+    const snapshotId = await queuePush();
+    const intake = processor({ acceptQuietMs: 20, maxHoldMs: 100 });
+    const release = intake.holdForAccept();
+    await intake.drain();
+    expect(await stateOf(snapshotId)).toBe("queued");
+    await sleep(150);
+    await intake.drain();
+    expect(await stateOf(snapshotId)).toBe("stored");
+    release();
+    await intake.stop();
+  });
+});
