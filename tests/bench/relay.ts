@@ -11,8 +11,10 @@
  *   4. dedup: one company re-synced 10 times with 1 % changes, bytes stored vs. bytes pushed.
  *
  * The relay runs as its own process (as in production), the clients in this one; bodies are
- * generated and gzipped before the clock starts. Prints a Markdown table for
- * docs/benchmarks/relay.md. Bounded: a few minutes on a 2-core machine with the defaults.
+ * generated and gzipped before the clock starts, and pushed with node:http over kept-alive
+ * sockets (http-put.ts), the leanest client at hand, since it shares the cores with the relay.
+ * Prints a Markdown table for docs/benchmarks/relay.md. Bounded: a few minutes on a 2-core
+ * machine with the defaults.
  *
  *   npm run bench:relay -- [--clients 50] [--pushes 2] [--reads 2] [--users 5000] [--resyncs 10]
  *                          [--backends sqlite,postgres] [--warmup 3] [--sync yes|no]
@@ -31,6 +33,7 @@ import { hashDatasetRows } from "../../shared/src/snapshot/hash";
 import { relayClient } from "../relay/support/http-client";
 import { startRelayProcess } from "../relay/support/relay-process";
 import { buildTestSnapshot } from "../support/snapshot-builder";
+import { httpPutClient } from "./http-put";
 
 const { values: args } = parseArgs({
   options: {
@@ -242,6 +245,7 @@ async function benchBackend(backend: DialectName): Promise<BackendResult> {
     RELAY_REQUEST_TIMEOUT_MS: "600000",
   });
   const inspect = connectDatabase(database.url);
+  const pusher = httpPutClient(CLIENTS + 2);
   try {
     const secret = relay.firstAdminSecret;
     if (secret === null) throw new Error("the relay printed no admin token");
@@ -249,23 +253,17 @@ async function benchBackend(backend: DialectName): Promise<BackendResult> {
     const companies = await Promise.all(
       Array.from({ length: CLIENTS + 2 }, (_, i) => client.createCompany(`Bench ${i}`)),
     );
-    const send = async (companyId: string, body: Body, async: boolean) => {
-      const response = await fetch(
+    const send = (companyId: string, body: Body, async: boolean) =>
+      pusher.put(
         new URL(`/v1/companies/${companyId}/snapshots/${body.snapshotId}`, relay.url),
         {
-          method: "PUT",
-          headers: {
-            authorization: `Bearer ${secret}`,
-            "content-type": "application/json",
-            "content-encoding": "gzip",
-            ...(async && { prefer: "respond-async" }),
-          },
-          body: body.gzipped,
+          authorization: `Bearer ${secret}`,
+          "content-type": "application/json",
+          "content-encoding": "gzip",
+          ...(async && { prefer: "respond-async" }),
         },
+        body.gzipped,
       );
-      await response.arrayBuffer();
-      return response.status;
-    };
     const pushTo = async (companyId: string, body: Body) =>
       [200, 201].includes(await send(companyId, body, false));
 
@@ -357,6 +355,7 @@ async function benchBackend(backend: DialectName): Promise<BackendResult> {
       blobBytesPerResync,
     };
   } finally {
+    pusher.close();
     await inspect.close();
     await relay.stop();
     await database.drop();

@@ -81,6 +81,45 @@ function toRecord(
   };
 }
 
+/** What accepting a push needs to know, read in one round trip (push-async.ts). */
+export interface PushAcceptState {
+  companyExists: boolean;
+  /** The company of a snapshot already stored under the id, if any. */
+  storedCompanyId: string | null;
+  intake: IntakeRecord | undefined;
+  queuedBytes: number;
+}
+
+export async function getPushAcceptState(
+  db: Db,
+  companyId: string,
+  snapshotId: string,
+): Promise<PushAcceptState> {
+  const result = await sql<
+    Omit<PushIntakeTable, "body" | "body_file" | "token_id" | "actor_name" | "lease_owner"> & {
+      company_exists: number | string | null;
+      stored_company_id: string | null;
+      queued_bytes: number | string | null;
+    }
+  >`
+    select
+      (select count(*) from companies where id = ${companyId}) as company_exists,
+      (select company_id from snapshots where id = ${snapshotId}) as stored_company_id,
+      (select coalesce(sum(body_bytes), 0) from push_intake where state = 'queued') as queued_bytes,
+      i.snapshot_id, i.company_id, i.received_at, i.body_sha256, i.state, i.attempts,
+      i.lease_until, i.finished_at, i.error_status, i.error_code, i.error_message
+    from (select 1 as one) as here
+    left join push_intake i on i.snapshot_id = ${snapshotId}`.execute(db);
+  const row = result.rows[0];
+  if (row === undefined) throw new Error("The push state query returned no row");
+  return {
+    companyExists: Number(row.company_exists ?? 0) > 0,
+    storedCompanyId: row.stored_company_id,
+    intake: row.snapshot_id === null ? undefined : toRecord(row),
+    queuedBytes: Number(row.queued_bytes ?? 0),
+  };
+}
+
 /** The intake row of a snapshot id, without its body. */
 export async function getIntake(db: Db, snapshotId: string): Promise<IntakeRecord | undefined> {
   const row = await db
@@ -151,16 +190,6 @@ export async function queuedBodyFiles(db: Db): Promise<Set<string>> {
     .where("body_file", "is not", null)
     .execute();
   return new Set(rows.flatMap((row) => (row.body_file === null ? [] : [row.body_file])));
-}
-
-/** Bytes of bodies waiting to be processed, for the back-pressure limit. */
-export async function queuedIntakeBytes(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom("push_intake")
-    .select(sql<string | number | null>`sum(body_bytes)`.as("bytes"))
-    .where("state", "=", "queued")
-    .executeTakeFirst();
-  return Number(row?.bytes ?? 0);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Readable, Transform } from "node:stream";
+import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { RelayHttpError } from "./errors";
@@ -9,18 +9,22 @@ export interface GzipBodyLimits {
   maxDecompressedBytes: number;
 }
 
-export interface GzipJsonRequest {
-  body: ReadableStream<Uint8Array> | null;
+export interface GzipJsonHeaders {
   contentEncoding: string | undefined;
   contentType: string | undefined;
   contentLength: string | undefined;
+}
+
+export interface GzipJsonRequest extends GzipJsonHeaders {
+  /** The body as a Node stream (request-body.ts). */
+  body: Readable | null;
 }
 
 /**
  * What a snapshot push must declare before its body is read: JSON, gzip-compressed, not larger
  * than the compressed limit (when the client says its length). 415 or 413 otherwise.
  */
-export function checkGzipJsonHeaders(request: GzipJsonRequest, limits: GzipBodyLimits): void {
+export function checkGzipJsonHeaders(request: GzipJsonHeaders, limits: GzipBodyLimits): void {
   if (!/^application\/json\b/i.test(request.contentType ?? "")) {
     throw new RelayHttpError(
       415,
@@ -75,7 +79,7 @@ export async function readGzipBody(
   let inflatedBytes = 0;
   try {
     await pipeline(
-      Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>),
+      request.body,
       countCompressed,
       createGunzip(),
       async (source: AsyncIterable<Buffer>) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dialectOf } from "../db/connect";
 
@@ -40,8 +40,8 @@ export const bodiesInDatabase: IntakeBodies = {
  * SQLite file stores: bodies are files in a spool folder beside the database. Writing a 400 KB
  * blob into SQLite costs the event loop several milliseconds (better-sqlite3 is synchronous and
  * the blob is copied page by page); a file is written and fsync'd on libuv's thread pool while
- * the event loop goes on accepting. The write is durable (file fsync, atomic rename, folder fsync)
- * before the row that refers to it commits, so an acknowledged push never lacks its body.
+ * the event loop goes on accepting. The write is durable (file and folder fsync'd) before the
+ * row that refers to it commits, so an acknowledged push never lacks its body.
  */
 export function bodiesInFolder(folder: string): IntakeBodies {
   // Each accepted body gets a name of its own, so a push of the same id accepted again later
@@ -50,13 +50,20 @@ export function bodiesInFolder(folder: string): IntakeBodies {
     `${snapshotId.replace(/[^0-9a-f-]/gi, "")}.${randomBytes(8).toString("hex")}.gz`;
   let folderReady: Promise<unknown> | undefined;
 
-  const syncFolder = async () => {
-    const handle = await open(folder, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+  // The folder's entry for a new file is durable once the folder is fsync'd. Bodies written at
+  // the same time share one folder fsync: one started after the caller's file was complete.
+  let nextFolderSync: Promise<void> | undefined;
+  const syncFolder = (): Promise<void> => {
+    nextFolderSync ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      nextFolderSync = undefined;
+      const handle = await open(folder, "r");
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    });
+    return nextFolderSync;
   };
 
   return {
@@ -64,16 +71,9 @@ export function bodiesInFolder(folder: string): IntakeBodies {
       folderReady ??= mkdir(folder, { recursive: true });
       await folderReady;
       const file = newFileName(snapshotId);
-      const final = join(folder, file);
-      const temporary = `${final}.${randomBytes(6).toString("hex")}.tmp`;
-      const handle = await open(temporary, "w");
-      try {
-        await handle.writeFile(body);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, final);
+      // Written under its final name and fsync'd (`flush`): a file cut short by a crash is never
+      // named by an intake row (the row is written after this returns), so the sweep removes it.
+      await writeFile(join(folder, file), body, { flush: true });
       await syncFolder();
       return { column: null, file };
     },
@@ -101,7 +101,7 @@ export function bodiesInFolder(folder: string): IntakeBodies {
       const queued = await queuedFiles();
       let removed = 0;
       for (const name of names) {
-        // Temporary files of a crash mid-write are never queued, so they go too.
+        // Files cut short by a crash mid-write are never named by a row, so they go too.
         if (queued.has(name)) continue;
         const path = join(folder, name);
         const info = await stat(path).catch(() => undefined);

@@ -16,8 +16,11 @@ import {
  * Mounted at /v1/companies/:companyId/snapshots. `latest` and `diff` are registered before
  * `:snapshotId`, so they are never taken for a snapshot id (which must be a GUID).
  */
+const compressReads = compress();
+
 export const snapshotRoutes = new Hono<AppEnv>()
-  .use("*", compress())
+  // Reads can be megabytes; a push's answer is a few hundred bytes not worth a gzip stream each.
+  .use("*", (c, next) => (c.req.method === "GET" ? compressReads(c, next) : next()))
   .get("/", requirePermission("read"), listCompanySnapshots)
   .get("/latest", requirePermission("read"), readLatestSnapshot)
   .get("/diff", requirePermission("read"), diffCompanySnapshots)

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
-import type { Company } from "../../db/companies";
-import { getIntake, queuedIntakeBytes } from "../../db/push-intake";
-import { getSnapshotHeader } from "../../db/snapshots";
+import { assertCompanyAccess } from "../../auth/require";
+import { getPushAcceptState } from "../../db/push-intake";
 import type { AppEnv } from "../../http/app-env";
 import { nowIso } from "../../http/clock";
-import { RelayHttpError } from "../../http/errors";
+import { notFound, RelayHttpError } from "../../http/errors";
 import { checkGzipJsonHeaders } from "../../http/gzip-body";
 import { precheckGzipBody } from "../../http/gzip-precheck";
-import { readBodyWithLimit } from "../../http/read-body";
+import { companyIdParam, guidParam } from "../../http/params";
+import { readStreamWithLimit, requestBodyStream } from "../../http/request-body";
 import { bodiesInDatabase } from "../../intake/intake-bodies";
 import { intakeWriterFor } from "../../intake/intake-writer";
 
@@ -26,20 +26,20 @@ const otherCompany = () =>
  * (docs/decisions/relay-async-push.md). 200 when this exact body was stored already; 409 when
  * the id belongs to another company or a different body of it is still being processed.
  */
-export async function acceptPushAsync(
-  c: Context<AppEnv>,
-  company: Company,
-  snapshotId: string,
-): Promise<Response> {
+export async function acceptPushAsync(c: Context<AppEnv>): Promise<Response> {
   const release = c.get("deps").intakeProcessor?.holdForAccept();
   try {
-    return await accept(c, company, snapshotId);
+    return await accept(c);
   } finally {
     release?.();
   }
 }
 
-async function accept(c: Context<AppEnv>, company: Company, snapshotId: string) {
+async function accept(c: Context<AppEnv>) {
+  // The same order of checks as companyFromPath: scope, then existence (below, with the rest).
+  const companyId = companyIdParam(c);
+  assertCompanyAccess(c, companyId);
+  const snapshotId = guidParam(c, "snapshotId", "snapshot id");
   const {
     config,
     database,
@@ -50,37 +50,48 @@ async function accept(c: Context<AppEnv>, company: Company, snapshotId: string) 
   const db = database.db;
   checkGzipJsonHeaders(
     {
-      body: c.req.raw.body,
       contentEncoding: c.req.header("content-encoding"),
       contentType: c.req.header("content-type"),
       contentLength: c.req.header("content-length"),
     },
     config.limits,
   );
-  const body = await readBodyWithLimit(
-    c.req.raw.body,
-    config.limits.maxCompressedBytes,
-    "compressed snapshot",
-  );
+  // One round trip for everything the decisions below need; the write further down settles
+  // any race with a push accepted meanwhile.
+  let state = await getPushAcceptState(db, companyId, snapshotId);
+  if (!state.companyExists) throw notFound("Company");
+  let body: Buffer;
+  try {
+    body = await readStreamWithLimit(
+      requestBodyStream(c),
+      config.limits.maxCompressedBytes,
+      "compressed snapshot",
+    );
+  } catch (error) {
+    if (error instanceof RelayHttpError) throw error;
+    throw new RelayHttpError(400, "unreadable_body", "The request body could not be read", {
+      cause: error,
+    });
+  }
   precheckGzipBody(body, config.limits.maxDecompressedBytes);
   const bodySha256 = createHash("sha256").update(body).digest("hex");
 
-  const statusUrl = `/v1/companies/${company.id}/pushes/${snapshotId}`;
+  const statusUrl = `/v1/companies/${companyId}/pushes/${snapshotId}`;
   const answer = (status: 200 | 202, state: "queued" | "unchanged") => {
     c.header("Location", statusUrl);
     c.header("Preference-Applied", "respond-async");
     if (status === 202) c.header("Retry-After", "1");
-    return c.json({ snapshotId, companyId: company.id, state, statusUrl }, status);
+    return c.json({ snapshotId, companyId, state, statusUrl }, status);
   };
 
-  const stored = await getSnapshotHeader(db, snapshotId);
-  if (stored !== undefined && stored.companyId !== company.id) throw otherCompany();
+  if (state.storedCompanyId !== null && state.storedCompanyId !== companyId) throw otherCompany();
 
   // Twice at most: a lost race with another request queueing the same id is settled by re-reading.
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const intake = await getIntake(db, snapshotId);
+    if (attempt > 0) state = await getPushAcceptState(db, companyId, snapshotId);
+    const intake = state.intake;
     if (intake !== undefined) {
-      if (intake.companyId !== company.id) throw otherCompany();
+      if (intake.companyId !== companyId) throw otherCompany();
       const sameBody = intake.bodySha256 === bodySha256;
       if (sameBody && intake.state === "queued") return answer(202, "queued");
       if (sameBody && (intake.state === "stored" || intake.state === "unchanged")) {
@@ -95,7 +106,7 @@ async function accept(c: Context<AppEnv>, company: Company, snapshotId: string) 
         );
       }
     }
-    if ((await queuedIntakeBytes(db)) + body.byteLength > config.intake.maxQueuedBytes) {
+    if (state.queuedBytes + body.byteLength > config.intake.maxQueuedBytes) {
       throw new RelayHttpError(
         503,
         "intake_full",
@@ -109,7 +120,7 @@ async function accept(c: Context<AppEnv>, company: Company, snapshotId: string) 
     const kept = await intakeBodies.keep(snapshotId, body);
     const queued = await intakeWriter.queue({
       snapshotId,
-      companyId: company.id,
+      companyId,
       tokenId: principal.tokenId,
       actorName: principal.name,
       receivedAt: nowIso(c),

@@ -5,6 +5,7 @@ import { RelayHttpError } from "../../http/errors";
 import { readGzipBody } from "../../http/gzip-body";
 import { guidParam } from "../../http/params";
 import { prefersRespondAsync } from "../../http/prefer";
+import { requestBodyStream } from "../../http/request-body";
 import { inlinePushPreparer } from "../../snapshots/push-preparer";
 import { storePushedSnapshot } from "../../snapshots/store-push";
 import { companyFromPath } from "./company-guard";
@@ -16,14 +17,14 @@ import { acceptPushAsync } from "./push-async";
  * `Prefer: respond-async`, 202 once the body is durably queued (push-async.ts).
  */
 export async function pushSnapshot(c: Context<AppEnv>): Promise<Response> {
+  if (prefersRespondAsync(c.req.header("prefer"))) return acceptPushAsync(c);
   const company = await companyFromPath(c);
   const snapshotId = guidParam(c, "snapshotId", "snapshot id");
-  if (prefersRespondAsync(c.req.header("prefer"))) return acceptPushAsync(c, company, snapshotId);
   const { config, database, logger, pushPreparer = inlinePushPreparer } = c.get("deps");
 
   const json = await readGzipBody(
     {
-      body: c.req.raw.body,
+      body: requestBodyStream(c),
       contentEncoding: c.req.header("content-encoding"),
       contentType: c.req.header("content-type"),
       contentLength: c.req.header("content-length"),
