@@ -46,7 +46,9 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     preparer: pushPreparer,
     logger,
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
-    concurrency: Math.max(1, config.pushWorkers),
+    // Two per worker: while one push is on a worker, the event loop reads the next one's body
+    // and stores the last one's datasets, so the worker never waits for them.
+    concurrency: Math.max(2, 2 * config.pushWorkers),
     pollMs: config.intake.pollMs,
     leaseMs: config.intake.leaseMs,
     pauseInsideTransactionMs: config.testPauseInsidePushMs,

@@ -45,7 +45,7 @@ export interface IntakeProcessorOptions {
   preparer: PushPreparer;
   logger: Logger;
   maxDecompressedBytes: number;
-  /** Pushes processed at once; match the push workers, so none of them idles. */
+  /** Pushes processed at once; more than the push workers, so none of them idles. */
   concurrency: number;
   pollMs: number;
   leaseMs: number;
