@@ -34,7 +34,8 @@ const STATUS_CODES: Record<number, string> = {
 
 /**
  * The relay as one Hono app, used by the server and, in-process, by the tests. It holds no state
- * that matters between requests (only per-instance rate-limit counters), so any number of
+ * that matters between requests (per-instance rate-limit counters, a cache of immutable snapshot
+ * responses, the intake processor's claims, which are leases in the database), so any number of
  * instances can serve one PostgreSQL database.
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
