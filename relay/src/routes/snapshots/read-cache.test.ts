@@ -231,6 +231,7 @@ describe.each(DIALECTS)("whole-snapshot reads through the response cache on %s",
         const unchanged = await read(app, path, { ...headers, "if-none-match": etag });
         expect(unchanged.status).toBe(304);
         expect(unchanged.headers.get("etag")).toBe(etag);
+        expect(unchanged.headers.get("vary")).toMatch(/\bAccept-Encoding\b/);
         expect((await unchanged.arrayBuffer()).byteLength).toBe(0);
       }
       const other = await read(app, path, { ...GZIP, "if-none-match": 'W/"something-else"' });

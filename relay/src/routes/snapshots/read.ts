@@ -67,7 +67,8 @@ async function envelopeResponse(
   const ifNoneMatch = c.req.header("if-none-match") ?? "";
   const tags = ifNoneMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
   if (tags.includes(etag.slice(2)) || tags.includes("*")) {
-    return c.body(null, 304, { ETag: etag });
+    // RFC 9110 §15.4.5: a 304 carries the Vary the 200 would have.
+    return c.body(null, 304, { ETag: etag, Vary: "Accept-Encoding" });
   }
   c.header("ETag", etag);
   // Reached only once the database has confirmed the company, the token's scope and this
