@@ -10,6 +10,23 @@ describe("relay configuration", () => {
     expect(config.host).toBe("127.0.0.1");
     expect(config.allowedOrigins).toEqual([`chrome-extension://${EXTENSION_ID}`]);
     expect(config.testPauseInsidePushMs).toBeNull();
+    expect(config.snapshotCacheBytes).toBe(64 * 1024 * 1024);
+    expect(config.intake).toEqual({
+      pollMs: 1000,
+      leaseMs: 60_000,
+      maxQueuedBytes: 512 * 1024 * 1024,
+    });
+  });
+
+  it("reads the snapshot cache budget and the intake settings, 0 turning the cache off", () => {
+    const config = parseRelayConfig({
+      RELAY_SNAPSHOT_CACHE_BYTES: "0",
+      RELAY_INTAKE_LEASE_MS: "5000",
+      RELAY_INTAKE_MAX_QUEUED_BYTES: "1000000",
+    });
+    expect(config.snapshotCacheBytes).toBe(0);
+    expect(config.intake.leaseMs).toBe(5000);
+    expect(config.intake.maxQueuedBytes).toBe(1_000_000);
   });
 
   it("reads a list of origins and numeric limits, treating empty values as unset", () => {
@@ -33,6 +50,8 @@ describe("relay configuration", () => {
       "RELAY_MAX_DECOMPRESSED_BYTES",
     ],
     [{ RELAY_LOG_LEVEL: "loud" }, "RELAY_LOG_LEVEL"],
+    [{ RELAY_SNAPSHOT_CACHE_BYTES: "-1" }, "RELAY_SNAPSHOT_CACHE_BYTES"],
+    [{ RELAY_INTAKE_LEASE_MS: "0" }, "RELAY_INTAKE_LEASE_MS"],
   ])("fails fast with a message naming the bad setting: %o", (env, name) => {
     expect(() => parseRelayConfig(env)).toThrow(RelayConfigError);
     expect(() => parseRelayConfig(env)).toThrow(name);

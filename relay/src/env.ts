@@ -26,6 +26,8 @@ export interface RelayConfig {
   };
   /** Worker threads that parse, validate and hash pushes; 0 = on the event loop. */
   pushWorkers: number;
+  /** Bytes of finished whole-snapshot responses kept in memory (docs/decisions/relay-read-cache.md); 0 = none. */
+  snapshotCacheBytes: number;
   /** Asynchronous pushes (`Prefer: respond-async`): docs/decisions/relay-async-push.md. */
   intake: {
     /** How often an idle relay looks for pushes queued through other instances. */
@@ -63,6 +65,11 @@ const envSchema = z.object({
   RELAY_RATE_LIMIT_PER_MINUTE: positiveInt(1200),
   RELAY_REQUEST_TIMEOUT_MS: positiveInt(30_000),
   RELAY_PUSH_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  RELAY_SNAPSHOT_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * MiB),
   RELAY_INTAKE_POLL_MS: positiveInt(1000),
   RELAY_INTAKE_LEASE_MS: positiveInt(60_000),
   RELAY_INTAKE_MAX_QUEUED_BYTES: positiveInt(512 * MiB),
@@ -112,6 +119,7 @@ export function parseRelayConfig(env: Record<string, string | undefined>): Relay
       requestTimeoutMs: values.RELAY_REQUEST_TIMEOUT_MS,
     },
     pushWorkers: values.RELAY_PUSH_WORKERS ?? defaultPushWorkers(),
+    snapshotCacheBytes: values.RELAY_SNAPSHOT_CACHE_BYTES,
     intake: {
       pollMs: values.RELAY_INTAKE_POLL_MS,
       leaseMs: values.RELAY_INTAKE_LEASE_MS,

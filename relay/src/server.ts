@@ -53,7 +53,7 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     leaseMs: config.intake.leaseMs,
     pauseInsideTransactionMs: config.testPauseInsidePushMs,
   });
-  const snapshotResponseCache = new SnapshotResponseCache();
+  const snapshotResponseCache = new SnapshotResponseCache({ maxBytes: config.snapshotCacheBytes });
   const app = createApp({
     database,
     config,
