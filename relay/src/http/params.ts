@@ -1,10 +1,11 @@
 import type { Context } from "hono";
+import { GUID_PATTERN } from "../../../shared/src/guid";
 import type { AppEnv } from "./app-env";
 import { RelayHttpError } from "./errors";
 
 const RELAY_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** Microsoft tenant ids, snapshot ids and credential home tenants: GUIDs in any letter case. */
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = GUID_PATTERN;
 
 function param(c: Context<AppEnv>, name: string): string {
   const value = c.req.param(name);
