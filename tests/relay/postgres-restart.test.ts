@@ -10,6 +10,34 @@ import { awaitPushVerdict, pushStatusPath } from "./support/push-status";
 const CLIENTS = 4;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A private PostgreSQL, a relay in this process on it, an admin client and one company. */
+async function startRelayOnPrivatePostgres(
+  env: Record<string, string>,
+  companyName: string,
+): Promise<{
+  postgres: PrivatePostgres;
+  relay: RunningRelay;
+  client: ReturnType<typeof relayClient>;
+  companyId: string;
+}> {
+  const postgres = await startPrivatePostgres();
+  try {
+    const config = parseRelayConfig({
+      RELAY_DATABASE_URL: postgres.url,
+      RELAY_PORT: "0",
+      RELAY_RATE_LIMIT_PER_MINUTE: "100000",
+      ...env,
+    });
+    const relay = await startRelay(config, createLogger("silent"));
+    if (relay.firstAdminSecret === null) throw new Error("no first admin token");
+    const client = relayClient(relay.url, relay.firstAdminSecret);
+    return { postgres, relay, client, companyId: await client.createCompany(companyName) };
+  } catch (error) {
+    postgres.destroy();
+    throw error;
+  }
+}
+
 interface Attempt {
   snapshotId: string;
   envelope?: ReturnType<typeof buildEnvelope>;
@@ -30,16 +58,7 @@ describe("PostgreSQL restarted under load", () => {
   let companyId: string;
 
   beforeAll(async () => {
-    postgres = await startPrivatePostgres();
-    const config = parseRelayConfig({
-      RELAY_DATABASE_URL: postgres.url,
-      RELAY_PORT: "0",
-      RELAY_RATE_LIMIT_PER_MINUTE: "100000",
-    });
-    relay = await startRelay(config, createLogger("silent"));
-    if (relay.firstAdminSecret === null) throw new Error("no first admin token");
-    client = relayClient(relay.url, relay.firstAdminSecret);
-    companyId = await client.createCompany("Restart Ltd");
+    ({ postgres, relay, client, companyId } = await startRelayOnPrivatePostgres({}, "Restart Ltd"));
   }, 120_000);
   afterAll(async () => {
     await relay?.close();
@@ -178,18 +197,11 @@ describe("PostgreSQL restarted under load of asynchronous pushes", () => {
   let companyId: string;
 
   beforeAll(async () => {
-    postgres = await startPrivatePostgres();
-    const config = parseRelayConfig({
-      RELAY_DATABASE_URL: postgres.url,
-      RELAY_PORT: "0",
-      RELAY_RATE_LIMIT_PER_MINUTE: "100000",
+    ({ postgres, relay, client, companyId } = await startRelayOnPrivatePostgres(
       // A claim whose processing the crash interrupted is taken again after this, not a minute.
-      RELAY_INTAKE_LEASE_MS: "10000",
-    });
-    relay = await startRelay(config, createLogger("silent"));
-    if (relay.firstAdminSecret === null) throw new Error("no first admin token");
-    client = relayClient(relay.url, relay.firstAdminSecret);
-    companyId = await client.createCompany("Async Restart Ltd");
+      { RELAY_INTAKE_LEASE_MS: "10000" },
+      "Async Restart Ltd",
+    ));
   }, 120_000);
   afterAll(async () => {
     await relay?.close();
