@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "./app-env";
 import { RelayHttpError } from "./errors";
-import { checkDeclaredLength, readBodyWithLimit } from "./read-body";
+import { checkDeclaredLength } from "./read-body";
+import { readStreamWithLimit, requestBodyStream } from "./request-body";
 
 /** Explains the first few schema problems to the caller; never echoes the input back in full. */
 export function describeIssues(error: z.ZodError, max = 5): string {
@@ -27,7 +28,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   }
   const maxBytes = c.get("deps").config.limits.maxJsonBytes;
   checkDeclaredLength(c.req.header("content-length"), maxBytes);
-  const raw = await readBodyWithLimit(c.req.raw.body, maxBytes);
+  const raw = await readStreamWithLimit(requestBodyStream(c), maxBytes, "request body");
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString("utf8"));
