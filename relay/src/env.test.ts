@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXTENSION_ID } from "../../shared/src/extension-identity";
 import { parseRelayConfig, RelayConfigError } from "./env";
@@ -15,7 +16,28 @@ describe("relay configuration", () => {
       pollMs: 1000,
       leaseMs: 60_000,
       maxQueuedBytes: 512 * 1024 * 1024,
+      spoolDir: resolve("./data/tenantlens.sqlite-intake"),
     });
+  });
+
+  it("spools queued bodies beside SQLite, in ./data/intake for PostgreSQL, or where it is told", () => {
+    const intakeDir = (env: Record<string, string>) => parseRelayConfig(env).intake.spoolDir;
+    expect(intakeDir({ RELAY_DATABASE_URL: "/srv/tl/relay.sqlite" })).toBe(
+      "/srv/tl/relay.sqlite-intake",
+    );
+    expect(intakeDir({ RELAY_DATABASE_URL: "postgres://db.internal/tenantlens" })).toBe(
+      resolve("data/intake"),
+    );
+    expect(intakeDir({ RELAY_DATABASE_URL: "PostgreSQL://db.internal/tenantlens" })).toBe(
+      resolve("data/intake"),
+    );
+    expect(
+      intakeDir({ RELAY_DATABASE_URL: "postgres://db/x", RELAY_INTAKE_DIR: "/var/spool/tl" }),
+    ).toBe("/var/spool/tl");
+    expect(intakeDir({ RELAY_DATABASE_URL: "postgres://db/x", RELAY_INTAKE_DIR: "database" })).toBe(
+      null,
+    );
+    expect(intakeDir({ RELAY_DATABASE_URL: ":memory:" })).toBeNull();
   });
 
   it("reads the snapshot cache budget and the intake settings, 0 turning the cache off", () => {

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { z } from "zod";
 import { EXTENSION_ID } from "../../shared/src/extension-identity";
 import { defaultPushWorkers } from "./snapshots/push-preparer";
@@ -36,6 +37,11 @@ export interface RelayConfig {
     leaseMs: number;
     /** Bodies waiting to be processed, in bytes, beyond which new ones get 503 and Retry-After. */
     maxQueuedBytes: number;
+    /**
+     * The local folder where a queued push's body is written before the 202; null keeps it in
+     * the intake row's column instead (`RELAY_INTAKE_DIR=database`). See intake-bodies.ts.
+     */
+    spoolDir: string | null;
   };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /**
@@ -73,6 +79,7 @@ const envSchema = z.object({
   RELAY_INTAKE_POLL_MS: positiveInt(1000),
   RELAY_INTAKE_LEASE_MS: positiveInt(60_000),
   RELAY_INTAKE_MAX_QUEUED_BYTES: positiveInt(512 * MiB),
+  RELAY_INTAKE_DIR: z.string().min(1).optional(),
   RELAY_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
@@ -124,8 +131,23 @@ export function parseRelayConfig(env: Record<string, string | undefined>): Relay
       pollMs: values.RELAY_INTAKE_POLL_MS,
       leaseMs: values.RELAY_INTAKE_LEASE_MS,
       maxQueuedBytes: values.RELAY_INTAKE_MAX_QUEUED_BYTES,
+      spoolDir: intakeSpoolDir(values.RELAY_INTAKE_DIR, values.RELAY_DATABASE_URL),
     },
     logLevel: values.RELAY_LOG_LEVEL,
     testPauseInsidePushMs: values.RELAY_TEST_PAUSE_INSIDE_PUSH_MS ?? null,
   };
+}
+
+/**
+ * Where queued push bodies are spooled: `RELAY_INTAKE_DIR` if set (`database` = in the intake
+ * row instead); by default beside a SQLite file, and `./data/intake` for PostgreSQL (the
+ * instance's own disk; the processor copies each body into PostgreSQL before any instance may
+ * claim it). An in-memory SQLite store has no disk to speak of, so its bodies stay in the row.
+ */
+function intakeSpoolDir(setting: string | undefined, databaseUrl: string): string | null {
+  if (setting === "database") return null;
+  if (setting !== undefined) return resolve(setting);
+  if (databaseUrl === ":memory:") return null;
+  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return resolve("data/intake");
+  return resolve(`${databaseUrl}-intake`);
 }

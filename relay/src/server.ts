@@ -5,7 +5,7 @@ import { createApp } from "./app";
 import { ensureFirstAdminToken } from "./auth/first-admin";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
-import type { RelayConfig } from "./env";
+import { type RelayConfig, RelayConfigError } from "./env";
 import { intakeBodiesFor } from "./intake/intake-bodies";
 import { createIntakeProcessor } from "./intake/intake-processor";
 import { intakeWriterFor } from "./intake/intake-writer";
@@ -39,7 +39,16 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
             logger.error({ err: error }, "push workers cannot start; preparing pushes inline"),
         })
       : inlinePushPreparer;
-  const intakeBodies = intakeBodiesFor(config.databaseUrl);
+  const intakeBodies = intakeBodiesFor(config.intake.spoolDir);
+  try {
+    await intakeBodies.prepare();
+  } catch (error) {
+    await pushPreparer.close();
+    await database.close();
+    throw new RelayConfigError(
+      `The intake folder ${intakeBodies.folder} cannot be written (${(error as Error).message}); set RELAY_INTAKE_DIR to a writable folder on local disk, or to "database" to keep queued pushes in the database`,
+    );
+  }
   const intakeProcessor = createIntakeProcessor({
     database,
     bodies: intakeBodies,
@@ -51,6 +60,7 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     concurrency: Math.max(2, 2 * config.pushWorkers),
     pollMs: config.intake.pollMs,
     leaseMs: config.intake.leaseMs,
+    copySpooledBodies: database.dialect === "postgres" && intakeBodies.folder !== null,
     pauseInsideTransactionMs: config.testPauseInsidePushMs,
   });
   const snapshotResponseCache = new SnapshotResponseCache({ maxBytes: config.snapshotCacheBytes });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Hono } from "hono";
 import { createApp } from "../src/app";
 import { issueToken } from "../src/auth/issue-token";
@@ -28,13 +31,15 @@ export interface TestRelay {
   /** Moves the relay's clock (token expiry) without waiting. */
   clock: { now: Date };
   request(method: string, path: string, options?: RequestOptions): Promise<Response>;
-  /** Where this relay keeps queued push bodies (a spool folder on SQLite, the database on PostgreSQL). */
+  /** Where this relay keeps queued push bodies: a spool folder (unless RELAY_INTAKE_DIR=database). */
   intakeBodies: IntakeBodies;
   /**
    * Processes queued asynchronous pushes until none is left. The test relay's processor is never
    * nudged by the app, so a push stays "queued" until a test calls this.
    */
   drainIntake(): Promise<void>;
+  /** PostgreSQL: copies spooled bodies into their rows (what the processor does before claiming). */
+  copySpooledBodies(): Promise<number>;
   /** Issues another token directly in the store (e.g. one limited to a company). */
   issue(
     role: Role,
@@ -48,15 +53,20 @@ export async function createTestRelay(
   env: Record<string, string> = {},
 ): Promise<TestRelay> {
   const testDatabase = await createTestDatabase(dialect);
+  // PostgreSQL's spool folder defaults to ./data/intake; a test relay gets one of its own (a
+  // SQLite test file's default folder is beside it, in its temporary folder already).
+  const spoolDir =
+    dialect === "postgres" ? mkdtempSync(join(tmpdir(), "tl-relay-intake-")) : undefined;
   const config = parseRelayConfig({
     RELAY_DATABASE_URL: testDatabase.url,
     RELAY_LOG_LEVEL: "silent",
     // Route tests make hundreds of requests with one token; the limit has its own test.
     RELAY_RATE_LIMIT_PER_MINUTE: "1000000",
+    ...(spoolDir !== undefined && { RELAY_INTAKE_DIR: spoolDir }),
     ...env,
   });
   const clock = { now: new Date() };
-  const intakeBodies = intakeBodiesFor(testDatabase.url);
+  const intakeBodies = intakeBodiesFor(config.intake.spoolDir);
   const intakeProcessor = createIntakeProcessor({
     database: testDatabase.database,
     bodies: intakeBodies,
@@ -66,6 +76,7 @@ export async function createTestRelay(
     concurrency: 1,
     pollMs: config.intake.pollMs,
     leaseMs: config.intake.leaseMs,
+    copySpooledBodies: dialect === "postgres" && intakeBodies.folder !== null,
     now: () => clock.now,
   });
   const app = createApp({
@@ -104,6 +115,7 @@ export async function createTestRelay(
     issue,
     intakeBodies,
     drainIntake: () => intakeProcessor.drain(),
+    copySpooledBodies: () => intakeProcessor.copySpooledBodies(),
     request: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...options.headers };
       const token = options.token === undefined ? secrets.admin : options.token;
@@ -118,6 +130,7 @@ export async function createTestRelay(
     close: async () => {
       await intakeProcessor.stop();
       await testDatabase.destroy();
+      if (spoolDir !== undefined) rmSync(spoolDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { createLogger } from "../../relay/src/logger";
 import type { PushState } from "../../relay/src/routes/pushes";
 import { type RunningRelay, startRelay } from "../../relay/src/server";
 import { createEmptyDatabaseUrl, DIALECTS } from "../../relay/test/databases";
+import { intakeDirFor } from "../../relay/test/intake-dir";
 import type { SnapshotEnvelope } from "../../shared/src/snapshot/envelope";
 import type { EmulatedTenant } from "../cloud/tenants/model";
 import { generateTenant, snapshotOfTenant } from "./support/generated-snapshot";
@@ -26,7 +27,11 @@ describe.each(DIALECTS)("the extension's conversation with the relay on %s", (di
     const database = await createEmptyDatabaseUrl(dialect);
     drop = database.drop;
     relay = await startRelay(
-      parseRelayConfig({ RELAY_DATABASE_URL: database.url, RELAY_PORT: "0" }),
+      parseRelayConfig({
+        RELAY_DATABASE_URL: database.url,
+        RELAY_INTAKE_DIR: intakeDirFor(database.url),
+        RELAY_PORT: "0",
+      }),
       createLogger("silent"),
     );
     tenant = generateTenant({ users: 400 });

@@ -3,6 +3,7 @@ import { parseRelayConfig } from "../../relay/src/env";
 import { createLogger } from "../../relay/src/logger";
 import { type RunningRelay, startRelay } from "../../relay/src/server";
 import { buildEnvelope, userRow } from "../../relay/test/envelopes";
+import { intakeDirFor } from "../../relay/test/intake-dir";
 import { relayClient } from "./support/http-client";
 import { type PrivatePostgres, startPrivatePostgres } from "./support/private-postgres";
 import { awaitPushVerdict, pushStatusPath } from "./support/push-status";
@@ -24,6 +25,7 @@ async function startRelayOnPrivatePostgres(
   try {
     const config = parseRelayConfig({
       RELAY_DATABASE_URL: postgres.url,
+      RELAY_INTAKE_DIR: intakeDirFor(postgres.url),
       RELAY_PORT: "0",
       RELAY_RATE_LIMIT_PER_MINUTE: "100000",
       ...env,

@@ -1,7 +1,9 @@
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, type RelayDatabase } from "../../relay/src/db/connect";
 import { createEmptyDatabaseUrl } from "../../relay/test/databases";
 import { buildEnvelope, userRow } from "../../relay/test/envelopes";
+import { intakeDirFor } from "../../relay/test/intake-dir";
 import type { SnapshotEnvelope } from "../../shared/src/snapshot/envelope";
 import { relayClient } from "./support/http-client";
 import { awaitPushVerdict, pushStatusPath } from "./support/push-status";
@@ -12,6 +14,17 @@ import { type RelayProcess, startRelayProcess } from "./support/relay-process";
  * migration, one first admin token), serve the same data, and racing pushes of one snapshot
  * store it once.
  */
+/**
+ * An instance with a spool folder of its own, as on a host of its own: a push it accepted can be
+ * processed by another only once it has copied the body into PostgreSQL.
+ */
+const onItsOwnDisk = (databaseUrl: string, name: string, env: Record<string, string> = {}) =>
+  startRelayProcess({
+    RELAY_DATABASE_URL: databaseUrl,
+    RELAY_INTAKE_DIR: join(intakeDirFor(databaseUrl), name),
+    ...env,
+  });
+
 describe("two relay processes on one PostgreSQL", () => {
   let a: RelayProcess;
   let b: RelayProcess;
@@ -22,10 +35,7 @@ describe("two relay processes on one PostgreSQL", () => {
   beforeAll(async () => {
     const database = await createEmptyDatabaseUrl("postgres");
     drop = database.drop;
-    [a, b] = await Promise.all([
-      startRelayProcess({ RELAY_DATABASE_URL: database.url }),
-      startRelayProcess({ RELAY_DATABASE_URL: database.url }),
-    ]);
+    [a, b] = await Promise.all([onItsOwnDisk(database.url, "a"), onItsOwnDisk(database.url, "b")]);
     const secrets = [a.firstAdminSecret, b.firstAdminSecret].filter((s) => s !== null);
     expect(secrets).toHaveLength(1);
     admin = secrets[0] ?? "";
@@ -111,10 +121,7 @@ describe("asynchronous pushes across two relay processes on one PostgreSQL", () 
     const database = await createEmptyDatabaseUrl("postgres");
     databaseUrl = database.url;
     drop = database.drop;
-    [a, b] = await Promise.all([
-      startRelayProcess({ RELAY_DATABASE_URL: database.url }),
-      startRelayProcess({ RELAY_DATABASE_URL: database.url }),
-    ]);
+    [a, b] = await Promise.all([onItsOwnDisk(database.url, "a"), onItsOwnDisk(database.url, "b")]);
     admin = [a.firstAdminSecret, b.firstAdminSecret].find((s) => s !== null) ?? "";
     inspect = connectDatabase(database.url);
   }, 120_000);
@@ -218,8 +225,7 @@ describe("asynchronous pushes across two relay processes on one PostgreSQL", () 
     const companyId = await relayClient(a.url, admin).createCompany("Takeover Ltd");
     // A third instance that pauses inside every push transaction, with a short lease so the
     // survivors take its claim over soon after it dies.
-    const doomed = await startRelayProcess({
-      RELAY_DATABASE_URL: databaseUrl,
+    const doomed = await onItsOwnDisk(databaseUrl, "doomed", {
       RELAY_INTAKE_LEASE_MS: "3000",
       RELAY_TEST_PAUSE_INSIDE_PUSH_MS: "120000",
     });

@@ -181,6 +181,49 @@ export async function queueIntake(db: Db, intake: NewIntake): Promise<boolean> {
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
+/**
+ * Of the given spool files, those whose queued push still waits for its body to be copied into
+ * the row (PostgreSQL with a spool folder), oldest first.
+ */
+export async function pushesAwaitingBody(
+  db: Db,
+  files: readonly string[],
+): Promise<{ snapshotId: string; bodyFile: string }[]> {
+  if (files.length === 0) return [];
+  const rows = await db
+    .selectFrom("push_intake")
+    .select(["snapshot_id", "body_file"])
+    .where("state", "=", "queued")
+    .where("body", "is", null)
+    .where("body_file", "in", [...files])
+    .orderBy("received_at")
+    .execute();
+  return rows.flatMap((row) =>
+    row.body_file === null ? [] : [{ snapshotId: row.snapshot_id, bodyFile: row.body_file }],
+  );
+}
+
+/**
+ * Copies a spooled body into its queued row, which makes the push claimable by any instance;
+ * false if the row no longer waits for it (copied by another instance sharing the folder, or
+ * the company was deleted). The caller removes the file after this commits.
+ */
+export async function attachIntakeBody(
+  db: Db,
+  snapshotId: string,
+  bodyFile: string,
+  body: Buffer,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("push_intake")
+    .set({ body, body_file: null })
+    .where("snapshot_id", "=", snapshotId)
+    .where("body_file", "=", bodyFile)
+    .where("state", "=", "queued")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** The spool files queued pushes refer to (the rest may be swept). */
 export async function queuedBodyFiles(db: Db): Promise<Set<string>> {
   const rows = await db
@@ -199,7 +242,18 @@ export async function queuedBodyFiles(db: Db): Promise<Set<string>> {
  */
 export async function claimNextIntake(
   db: Db,
-  options: { owner: string; now: Date; leaseMs: number },
+  options: {
+    owner: string;
+    now: Date;
+    leaseMs: number;
+    /**
+     * PostgreSQL: only pushes whose body is in the row. A body still in the accepting
+     * instance's spool folder waits until that instance copies it in (`attachIntakeBody`), so
+     * whichever instance claims a push can read it, and a claim left by a killed instance can be
+     * finished by another.
+     */
+    bodyInRowOnly: boolean;
+  },
 ): Promise<ClaimedIntake | undefined> {
   const now = options.now.toISOString();
   const until = new Date(options.now.getTime() + options.leaseMs).toISOString();
@@ -220,6 +274,7 @@ export async function claimNextIntake(
         .where((inner) =>
           inner.or([inner("lease_until", "is", null), inner("lease_until", "<", now)]),
         )
+        .$if(options.bodyInRowOnly, (query) => query.where("body", "is not", null))
         .orderBy("received_at")
         .orderBy("snapshot_id")
         .limit(1),
@@ -303,6 +358,30 @@ export async function releaseAllIntakeClaims(db: Db): Promise<void> {
     .where("state", "=", "queued")
     .where("lease_owner", "is not", null)
     .execute();
+}
+
+/**
+ * PostgreSQL: rejects queued pushes received before `before` whose body never left the
+ * accepting instance's spool folder (its disk was lost, or it never came back), so their clients
+ * push them again. Returns how many.
+ */
+export async function rejectPushesWithLostBodies(db: Db, before: Date, now: Date): Promise<number> {
+  const result = await db
+    .updateTable("push_intake")
+    .set({
+      state: "rejected",
+      body_file: null,
+      finished_at: now.toISOString(),
+      error_status: 503,
+      error_code: "push_lost",
+      error_message:
+        "The relay instance that accepted this push did not hand its body on before it went away; push the snapshot again",
+    })
+    .where("state", "=", "queued")
+    .where("body", "is", null)
+    .where("received_at", "<", before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Deletes finished pushes older than `before` (their outcome is no longer asked for). */

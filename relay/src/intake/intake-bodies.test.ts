@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { bodiesInDatabase, bodiesInFolder, intakeBodiesFor } from "./intake-bodies";
 
@@ -59,18 +59,32 @@ describe("queued push bodies in a spool folder", () => {
 });
 
 describe("choosing where bodies go", () => {
-  it("keeps them in the database for PostgreSQL and in-memory SQLite", async () => {
-    expect(intakeBodiesFor("postgres://postgres@127.0.0.1:5432/test")).toBe(bodiesInDatabase);
-    expect(intakeBodiesFor(":memory:")).toBe(bodiesInDatabase);
+  it("keeps them in the database when no spool folder is configured", async () => {
+    expect(intakeBodiesFor(null)).toBe(bodiesInDatabase);
+    expect(await bodiesInDatabase.list()).toEqual([]);
     const kept = await bodiesInDatabase.keep(randomUUID(), Buffer.from("x"));
     expect(kept).toEqual({ column: Buffer.from("x"), file: null });
     expect(await bodiesInDatabase.read(kept)).toEqual(Buffer.from("x"));
   });
 
-  it("keeps them beside a SQLite file", async () => {
+  it("keeps them as files in the configured folder, and lists them", async () => {
     const folder = newFolder();
-    const bodies = intakeBodiesFor(folder.replace(/-intake$/, ""));
+    const bodies = intakeBodiesFor(folder);
+    expect(bodies.folder).toBe(folder);
+    expect(await bodies.list()).toEqual([]);
     const kept = await bodies.keep(randomUUID(), Buffer.from("y"));
     expect(readdirSync(folder)).toEqual([kept.file]);
+    expect(await bodies.list()).toEqual([kept.file]);
+  });
+
+  it("creates the folder on prepare, and refuses one it cannot write to", async () => {
+    const folder = newFolder();
+    await bodiesInFolder(folder).prepare();
+    expect(readdirSync(folder)).toEqual([]);
+    // A regular file where the folder should be: neither creatable nor writable as a folder.
+    const blocker = join(newFolder(), "not-a-folder");
+    mkdirSync(dirname(blocker), { recursive: true });
+    writeFileSync(blocker, "x");
+    await expect(bodiesInFolder(join(blocker, "intake")).prepare()).rejects.toThrow();
   });
 });

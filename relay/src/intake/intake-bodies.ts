@@ -1,7 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import {
+  access,
+  constants,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import { join } from "node:path";
-import { dialectOf } from "../db/connect";
 
 /** Where a queued body is: in the intake row's body column, or in a file named by the row. */
 export interface KeptBody {
@@ -14,11 +23,17 @@ export interface KeptBody {
  * before the push is acknowledged.
  */
 export interface IntakeBodies {
+  /** The spool folder, or null when bodies go into the intake row's column. */
+  readonly folder: string | null;
+  /** Creates the spool folder if need be and checks it is writable: a relay fails at start, not at its first push. */
+  prepare(): Promise<void>;
   /** Makes the body durable; the result goes into the intake row. */
   keep(snapshotId: string, body: Buffer): Promise<KeptBody>;
   /** A claimed push's body; undefined if it has gone missing. */
   read(kept: KeptBody): Promise<Buffer | undefined>;
-  /** Called once the verdict has committed: the body is not needed any more. */
+  /** The spool files present now (none when bodies go into the database). */
+  list(): Promise<string[]>;
+  /** Called once the verdict has committed (or the body was copied into the database). */
   drop(file: string | null): Promise<void>;
   /**
    * Removes files older than `olderThanMs` that no queued push refers to: left by a crash
@@ -30,6 +45,9 @@ export interface IntakeBodies {
 
 /** PostgreSQL (and SQLite in memory): the body is a column of the intake row. */
 export const bodiesInDatabase: IntakeBodies = {
+  folder: null,
+  prepare: async () => undefined,
+  list: async () => [],
   keep: async (_snapshotId, body) => ({ column: body, file: null }),
   read: async (kept) => kept.column ?? undefined,
   drop: async () => undefined,
@@ -37,11 +55,14 @@ export const bodiesInDatabase: IntakeBodies = {
 };
 
 /**
- * SQLite file stores: bodies are files in a spool folder beside the database. Writing a 400 KB
- * blob into SQLite costs the event loop several milliseconds (better-sqlite3 is synchronous and
- * the blob is copied page by page); a file is written and fsync'd on libuv's thread pool while
- * the event loop goes on accepting. The write is durable (file and folder fsync'd) before the
- * row that refers to it commits, so an acknowledged push never lacks its body.
+ * Bodies as files in a local spool folder. Writing a 400 KB blob into SQLite costs the event loop
+ * several milliseconds (better-sqlite3 is synchronous and the blob is copied page by page), and
+ * into PostgreSQL ~2 ms of the server's CPU (TOAST chunks and WAL) plus the driver's copies of
+ * it; a file is written and fsync'd on libuv's thread pool while the event loop goes on
+ * accepting. The write is durable (file and folder fsync'd) before the row that refers to it
+ * commits, so an acknowledged push never lacks its body. On PostgreSQL the processor then copies
+ * each body into its row before the push can be claimed (intake-processor.ts), so any instance
+ * can process it.
  */
 export function bodiesInFolder(folder: string): IntakeBodies {
   // Each accepted body gets a name of its own, so a push of the same id accepted again later
@@ -67,6 +88,19 @@ export function bodiesInFolder(folder: string): IntakeBodies {
   };
 
   return {
+    folder,
+    prepare: async () => {
+      await mkdir(folder, { recursive: true });
+      await access(folder, constants.W_OK);
+    },
+    list: async () => {
+      try {
+        return await readdir(folder);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+        throw error;
+      }
+    },
     keep: async (snapshotId, body) => {
       folderReady ??= mkdir(folder, { recursive: true });
       await folderReady;
@@ -114,10 +148,7 @@ export function bodiesInFolder(folder: string): IntakeBodies {
   };
 }
 
-/** The body store that goes with a database URL: a spool folder beside a SQLite file. */
-export function intakeBodiesFor(databaseUrl: string): IntakeBodies {
-  if (dialectOf(databaseUrl) === "postgres" || databaseUrl === ":memory:") {
-    return bodiesInDatabase;
-  }
-  return bodiesInFolder(`${databaseUrl}-intake`);
+/** The body store for a configured spool folder (`RelayConfig.intake.spoolDir`). */
+export function intakeBodiesFor(spoolDir: string | null): IntakeBodies {
+  return spoolDir === null ? bodiesInDatabase : bodiesInFolder(spoolDir);
 }

@@ -4,11 +4,14 @@ import type { Logger } from "pino";
 import type { RelayDatabase } from "../db/connect";
 import { isDatabaseUnavailable } from "../db/errors";
 import {
+  attachIntakeBody,
   type ClaimedIntake,
   claimNextIntake,
   finishIntake,
   pruneFinishedIntake,
+  pushesAwaitingBody,
   queuedBodyFiles,
+  rejectPushesWithLostBodies,
   releaseAllIntakeClaims,
   releaseIntake,
 } from "../db/push-intake";
@@ -38,6 +41,14 @@ const RETRY_MAX_MS = 5_000;
 const ACCEPT_QUIET_MS = 25;
 /** Under accepts that never pause, processing claims anyway after this long. */
 const MAX_HOLD_MS = 2_000;
+/** Spooled bodies copied into PostgreSQL between two looks for claimable pushes. */
+const COPY_BATCH = 8;
+/**
+ * PostgreSQL: a push whose body is still only in its accepting instance's spool this long after
+ * it was received (that instance's disk was lost, or it never came back) is rejected, so the
+ * client pushes it again instead of waiting for ever.
+ */
+const LOST_BODY_AFTER_MS = 60 * 60 * 1000;
 
 export interface IntakeProcessorOptions {
   database: RelayDatabase;
@@ -51,6 +62,11 @@ export interface IntakeProcessorOptions {
   leaseMs: number;
   now?: () => Date;
   pauseInsideTransactionMs?: number | null;
+  /**
+   * PostgreSQL: bodies are spooled to this instance's disk on accept and copied into their rows
+   * here, before they can be claimed (intake-bodies.ts). False on SQLite (one process, one disk).
+   */
+  copySpooledBodies: boolean;
   /** Defaults ACCEPT_QUIET_MS and MAX_HOLD_MS; shorter in tests. */
   acceptQuietMs?: number;
   maxHoldMs?: number;
@@ -66,6 +82,11 @@ export interface IntakeProcessor {
    * answer is on its way. See `ACCEPT_QUIET_MS`.
    */
   holdForAccept(): () => void;
+  /**
+   * Copies every spooled body into its row now, whatever is being accepted; how many. The pump
+   * does this by itself; tests call it to reach the claimable state without processing.
+   */
+  copySpooledBodies(): Promise<number>;
   /** Processes until nothing claimable is left (tests and tools; the server just polls). */
   drain(): Promise<void>;
   /** Stops claiming and waits for the pushes in progress. */
@@ -168,13 +189,58 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
     }
   };
 
-  /** Claims and starts pushes up to the concurrency; true when it found any. */
+  /**
+   * Copies spooled bodies into their rows, at most `limit`, oldest first; how many it copied.
+   * Gives way to accepts like claims do, unless told to ignore them (the relay is stopping: then
+   * everything left is copied, so that another instance can process it).
+   */
+  const copySpooled = async (limit: number, ignoreHolds = false): Promise<number> => {
+    if (!options.copySpooledBodies) return 0;
+    let copied = 0;
+    try {
+      const waiting = await pushesAwaitingBody(db, await options.bodies.list());
+      for (const push of waiting) {
+        if (copied >= limit || (!ignoreHolds && (stopped || heldBack()))) break;
+        const body = await options.bodies.read({ column: null, file: push.bodyFile });
+        // Gone: another instance sharing this folder copied it a moment ago.
+        if (body === undefined) continue;
+        if (await attachIntakeBody(db, push.snapshotId, push.bodyFile, body)) copied += 1;
+        await options.bodies.drop(push.bodyFile);
+      }
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      if (!unavailableLogged) {
+        options.logger.warn({ err: error }, "database unavailable; spooled pushes wait");
+        unavailableLogged = true;
+      }
+    }
+    return copied;
+  };
+
+  /**
+   * Claims pushes up to the concurrency, and on PostgreSQL copies spooled bodies in batches in
+   * between (each batch makes more pushes claimable); true when it claimed any.
+   */
   const pumpOnce = async (): Promise<boolean> => {
+    let found = false;
+    for (;;) {
+      found = (await claimUpToConcurrency()) || found;
+      if (stopped || heldBack() || (await copySpooled(COPY_BATCH)) === 0) return found;
+    }
+  };
+
+  /** Claims and starts pushes up to the concurrency; true when it found any. */
+  const claimUpToConcurrency = async (): Promise<boolean> => {
     let found = false;
     while (!stopped && !heldBack() && inFlight.size < options.concurrency) {
       let claimed: ClaimedIntake | undefined;
       try {
-        claimed = await claimNextIntake(db, { owner, now: now(), leaseMs: options.leaseMs });
+        claimed = await claimNextIntake(db, {
+          owner,
+          now: now(),
+          leaseMs: options.leaseMs,
+          bodyInRowOnly: options.database.dialect === "postgres",
+        });
         unavailableLogged = false;
       } catch (error) {
         if (!isDatabaseUnavailable(error)) throw error;
@@ -215,6 +281,16 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
 
   const prune = async (): Promise<void> => {
     try {
+      if (options.database.dialect === "postgres") {
+        const lost = await rejectPushesWithLostBodies(
+          db,
+          new Date(now().getTime() - LOST_BODY_AFTER_MS),
+          now(),
+        );
+        if (lost > 0) {
+          options.logger.error({ lost }, "rejected queued pushes whose spooled body never arrived");
+        }
+      }
       const removed = await pruneFinishedIntake(db, new Date(now().getTime() - RETENTION_MS));
       if (removed > 0) options.logger.info({ removed }, "pruned finished push records");
       const swept = await options.bodies.sweep(() => queuedBodyFiles(db), SWEEP_AFTER_MS);
@@ -253,6 +329,7 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
         quietTimer.unref();
       };
     },
+    copySpooledBodies: () => copySpooled(Number.POSITIVE_INFINITY, true),
     drain: async () => {
       for (;;) {
         if (stopped) return;
@@ -268,6 +345,10 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
       clearInterval(pruneTimer);
       await pumping?.catch(() => undefined);
       await Promise.allSettled([...inFlight]);
+      // This instance may not come back: leave no acknowledged push only on its disk.
+      await copySpooled(Number.POSITIVE_INFINITY, true).catch((error: unknown) =>
+        options.logger.warn({ err: error }, "copying spooled pushes at stop failed"),
+      );
     },
   };
 }

@@ -27,7 +27,12 @@ describe("a company deleted while its push is being processed (SQLite, spooled b
     );
     expect(accepted.status).toBe(202);
     const db = relay.testDatabase.database.db;
-    const claimed = await claimNextIntake(db, { owner: "me", now: new Date(), leaseMs: 60_000 });
+    const claimed = await claimNextIntake(db, {
+      owner: "me",
+      now: new Date(),
+      leaseMs: 60_000,
+      bodyInRowOnly: false,
+    });
     if (claimed === undefined) throw new Error("nothing claimed");
     expect(claimed.bodyFile).not.toBeNull();
 

@@ -1,17 +1,15 @@
 import { readdir } from "node:fs/promises";
-import { dialectOf } from "../../../relay/src/db/connect";
+import { intakeDirFor } from "../../../relay/test/intake-dir";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The files in a SQLite store's intake spool folder (`<path>-intake/`, where the bodies of queued
- * asynchronous pushes wait; relay/src/intake/intake-bodies.ts). PostgreSQL keeps them in a
- * column, so there are never any.
+ * The files in the intake spool folder of relays started on this database (intakeDirFor), where
+ * the bodies of queued asynchronous pushes wait (relay/src/intake/intake-bodies.ts).
  */
 export async function spoolFiles(databaseUrl: string): Promise<string[]> {
-  if (dialectOf(databaseUrl) === "postgres") return [];
   try {
-    return await readdir(`${databaseUrl}-intake`);
+    return await readdir(intakeDirFor(databaseUrl));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

@@ -1,9 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { intakeDirFor } from "../../../relay/test/intake-dir";
 
 const REPO_ROOT = new URL("../../../", import.meta.url).pathname;
 
-/** A relay started exactly as `npm run relay -- serve` starts it, as a separate OS process. */
+/**
+ * A relay started exactly as `npm run relay -- serve` starts it, as a separate OS process. Its
+ * spool folder is the database's test folder (intakeDirFor) unless `env` names one.
+ */
 export interface RelayProcess {
   url: string;
   /** Printed on the first start of an empty store only. */
@@ -24,6 +28,9 @@ export async function startRelayProcess(env: Record<string, string>): Promise<Re
       RELAY_PORT: "0",
       RELAY_HOST: "127.0.0.1",
       RELAY_LOG_LEVEL: "info",
+      ...(env.RELAY_DATABASE_URL !== undefined && {
+        RELAY_INTAKE_DIR: intakeDirFor(env.RELAY_DATABASE_URL),
+      }),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -52,12 +52,12 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
     const response = await relay.request("POST", "/v1/companies", { json: { name } });
     return ((await response.json()) as { company: { id: string } }).company.id;
   };
-  /** Bodies still kept anywhere: in a row's column or as spool files (SQLite). */
+  /** Bodies still kept anywhere: in a row's column or as spool files. */
   const intakeBodies = async () => {
     const rows = await db().selectFrom("push_intake").select(["body", "body_file"]).execute();
     const kept = rows.filter((row) => row.body !== null).length;
-    const files =
-      dialect === "sqlite" ? await readdir(`${relay.testDatabase.url}-intake`).catch(() => []) : [];
+    const folder = relay.intakeBodies.folder;
+    const files = folder === null ? [] : await readdir(folder).catch(() => []);
     return kept + files.length;
   };
 
@@ -87,20 +87,33 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
 
     // Acknowledged, not yet visible: nobody ever reads a snapshot that has not been validated.
     expect((await status(envelope.snapshotId)).state).toBe("queued");
-    // Kept durably until processed: a spool file beside a SQLite store, a column in PostgreSQL.
-    const row = await db()
-      .selectFrom("push_intake")
-      .select(["body", "body_file"])
-      .where("snapshot_id", "=", envelope.snapshotId)
-      .executeTakeFirstOrThrow();
-    if (dialect === "sqlite") {
-      expect(row.body).toBeNull();
-      expect(row.body_file).toMatch(new RegExp(`^${envelope.snapshotId}\\.[0-9a-f]{16}\\.gz$`));
-    } else {
-      expect(row.body?.byteLength).toBe(gzipJson(envelope).byteLength);
-      expect(row.body_file).toBeNull();
-    }
+    // Kept durably until processed: a file in the relay's spool folder, named by the row.
+    const intakeRow = () =>
+      db()
+        .selectFrom("push_intake")
+        .select(["body", "body_file"])
+        .where("snapshot_id", "=", envelope.snapshotId)
+        .executeTakeFirstOrThrow();
+    const row = await intakeRow();
+    expect(row.body).toBeNull();
+    expect(row.body_file).toMatch(new RegExp(`^${envelope.snapshotId}\\.[0-9a-f]{16}\\.gz$`));
     expect(await intakeBodies()).toBe(1);
+    if (dialect === "postgres") {
+      // Claimable only once the body is in PostgreSQL, where any instance can read it.
+      const early = await claimNextIntake(db(), {
+        owner: "other-instance",
+        now: relay.clock.now,
+        leaseMs: 60_000,
+        bodyInRowOnly: true,
+      });
+      expect(early).toBeUndefined();
+      expect(await relay.copySpooledBodies()).toBe(1);
+      const copied = await intakeRow();
+      expect(copied.body?.byteLength).toBe(gzipJson(envelope).byteLength);
+      expect(copied.body_file).toBeNull();
+      expect(await readdir(relay.intakeBodies.folder ?? "")).toEqual([]);
+      expect(await intakeBodies()).toBe(1);
+    }
     const before = await relay.request(
       "GET",
       `/v1/companies/${companyId}/snapshots/${envelope.snapshotId}`,
@@ -287,11 +300,13 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
   it("reports 'processing' while an instance holds the claim, and takes over a lapsed claim", async () => {
     const envelope = buildEnvelope({ companyId });
     expect((await push(envelope)).status).toBe(202);
+    await relay.copySpooledBodies();
     // Another instance claims it, then dies without a verdict.
     const claimed = await claimNextIntake(db(), {
       owner: "dead-instance",
       now: relay.clock.now,
       leaseMs: 60_000,
+      bodyInRowOnly: dialect === "postgres",
     });
     expect(claimed?.snapshotId).toBe(envelope.snapshotId);
     expect((await status(envelope.snapshotId)).state).toBe("processing");
@@ -307,12 +322,14 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
   it("rejects a push whose processing keeps failing, instead of trying for ever", async () => {
     const envelope = buildEnvelope({ companyId });
     expect((await push(envelope)).status).toBe(202);
+    await relay.copySpooledBodies();
     // Three claims that never finished: three relays crashed while processing it.
     for (let crash = 0; crash < 3; crash += 1) {
       const claimed = await claimNextIntake(db(), {
         owner: `crashed-${crash}`,
         now: relay.clock.now,
         leaseMs: 1_000,
+        bodyInRowOnly: dialect === "postgres",
       });
       expect(claimed?.snapshotId).toBe(envelope.snapshotId);
       relay.clock.now = new Date(relay.clock.now.getTime() + 2_000);
