@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -66,5 +66,20 @@ describe("the relay CLI", () => {
       env: { ...env, RELAY_PORT: "http" },
     }).catch((error: unknown) => error as { code: number; stderr: string });
     expect(config).toMatchObject({ code: 2, stderr: expect.stringContaining("RELAY_PORT") });
+  });
+
+  it("refuses to serve when its intake folder cannot be written, saying what to set", async () => {
+    const blocker = join(dir, "a-file");
+    writeFileSync(blocker, "not a folder");
+    const serve = await run(process.execPath, ["--import", "tsx", "relay/src/cli.ts", "serve"], {
+      cwd: REPO_ROOT,
+      env: { ...env, RELAY_PORT: "0", RELAY_INTAKE_DIR: join(blocker, "intake") },
+    }).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(serve).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /intake folder .*a-file\/intake cannot be written.*RELAY_INTAKE_DIR/,
+      ),
+    });
   });
 });
