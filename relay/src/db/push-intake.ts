@@ -335,6 +335,26 @@ export async function finishIntake(
     .execute();
 }
 
+/**
+ * Extends a claim still held by `owner` until `until`; false if it is not held any more (it ran
+ * out and another instance took the push over, or a verdict was recorded).
+ */
+export async function renewIntakeLease(
+  db: Db,
+  snapshotId: string,
+  owner: string,
+  until: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("push_intake")
+    .set({ lease_until: until.toISOString() })
+    .where("snapshot_id", "=", snapshotId)
+    .where("lease_owner", "=", owner)
+    .where("state", "=", "queued")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Gives a claim back (the database failed mid-way, or the relay is stopping) for a retry. */
 export async function releaseIntake(db: Db, snapshotId: string, owner: string): Promise<void> {
   await db

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvelope, gzipJson, PUSH_HEADERS } from "../../test/envelopes";
 import { createTestRelay, type TestRelay } from "../../test/test-relay";
-import { getIntake } from "../db/push-intake";
+import { claimNextIntake, getIntake } from "../db/push-intake";
 import { createLogger } from "../logger";
-import { inlinePushPreparer } from "../snapshots/push-preparer";
+import { inlinePushPreparer, type PushPreparer } from "../snapshots/push-preparer";
 import { createIntakeProcessor } from "./intake-processor";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,17 +32,20 @@ describe("the intake processor gives way to pushes being accepted", () => {
   };
   const stateOf = async (snapshotId: string) =>
     (await getIntake(relay.testDatabase.database.db, snapshotId))?.state;
-  const processor = (limits: { acceptQuietMs: number; maxHoldMs: number }) =>
+  const processor = (
+    limits: { acceptQuietMs: number; maxHoldMs: number },
+    options: { leaseMs?: number; preparer?: PushPreparer } = {},
+  ) =>
     createIntakeProcessor({
       database: relay.testDatabase.database,
       bodies: relay.intakeBodies,
       copySpooledBodies: false,
-      preparer: inlinePushPreparer,
+      preparer: options.preparer ?? inlinePushPreparer,
       logger: createLogger("silent"),
       maxDecompressedBytes: 1024 * 1024,
       concurrency: 1,
       pollMs: 60_000,
-      leaseMs: 60_000,
+      leaseMs: options.leaseMs ?? 60_000,
       ...limits,
     });
 
@@ -73,6 +76,46 @@ describe("the intake processor gives way to pushes being accepted", () => {
     await intake.drain();
     expect(await stateOf(snapshotId)).toBe("stored");
     release();
+    await intake.stop();
+  });
+
+  it("keeps renewing its claim while a push takes longer than the lease, so no other instance takes it over", async () => {
+    const snapshotId = await queuePush();
+    let preparing: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      preparing = resolve;
+    });
+    const slowPreparer: PushPreparer = {
+      ...inlinePushPreparer,
+      prepareGzip: async (...args) => {
+        preparing();
+        await sleep(900);
+        return inlinePushPreparer.prepareGzip(...args);
+      },
+    };
+    const intake = processor(
+      { acceptQuietMs: 0, maxHoldMs: 0 },
+      {
+        leaseMs: 300,
+        preparer: slowPreparer,
+      },
+    );
+    const draining = intake.drain();
+    await started;
+    // Three leases' worth into the processing: without renewals the claim would have run out.
+    await sleep(700);
+    const takeover = await claimNextIntake(relay.testDatabase.database.db, {
+      owner: "another-instance",
+      now: new Date(),
+      leaseMs: 60_000,
+      bodyInRowOnly: false,
+    });
+    expect(takeover).toBeUndefined();
+    await draining;
+    expect(await getIntake(relay.testDatabase.database.db, snapshotId)).toMatchObject({
+      state: "stored",
+      attempts: 1,
+    });
     await intake.stop();
   });
 });

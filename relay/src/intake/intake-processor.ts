@@ -14,6 +14,7 @@ import {
   rejectPushesWithLostBodies,
   releaseAllIntakeClaims,
   releaseIntake,
+  renewIntakeLease,
 } from "../db/push-intake";
 import type { PushPreparer } from "../snapshots/push-preparer";
 import type { IntakeBodies } from "./intake-bodies";
@@ -120,8 +121,48 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  /**
+   * Renews a claim every third of the lease while its push is processed, so that a push taking
+   * longer than the lease is not taken over, and done twice, by another instance. `endsAt` is
+   * the end of the last lease the database confirmed.
+   */
+  const keepLease = (snapshotId: string) => {
+    let endsAt = now().getTime() + options.leaseMs;
+    const timer = setInterval(
+      () => {
+        const until = new Date(now().getTime() + options.leaseMs);
+        renewIntakeLease(db, snapshotId, owner, until).then(
+          (held) => {
+            if (held) {
+              endsAt = until.getTime();
+              return;
+            }
+            clearInterval(timer);
+            options.logger.warn(
+              { snapshotId },
+              "lost the claim on a queued push being processed; another instance may process it too",
+            );
+          },
+          // The database is down: the retry loop below decides with the lease confirmed last.
+          () => undefined,
+        );
+      },
+      Math.max(1, Math.floor(options.leaseMs / 3)),
+    );
+    timer.unref();
+    return { endsAt: () => endsAt, stop: () => clearInterval(timer) };
+  };
+
   const handle = async (claimed: ClaimedIntake): Promise<void> => {
-    const leaseEnds = now().getTime() + options.leaseMs;
+    const lease = keepLease(claimed.snapshotId);
+    try {
+      await handleClaimed(claimed, lease.endsAt);
+    } finally {
+      lease.stop();
+    }
+  };
+
+  const handleClaimed = async (claimed: ClaimedIntake, leaseEnds: () => number): Promise<void> => {
     if (claimed.attempts > MAX_INTAKE_ATTEMPTS) {
       options.logger.error(
         { snapshotId: claimed.snapshotId, attempts: claimed.attempts },
@@ -167,7 +208,7 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
         return;
       } catch (error) {
         const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** attempt);
-        if (isDatabaseUnavailable(error) && !stopped && now().getTime() + wait < leaseEnds) {
+        if (isDatabaseUnavailable(error) && !stopped && now().getTime() + wait < leaseEnds()) {
           // The store is down (restarting?): keep the claim and the body, try again shortly.
           options.logger.warn(
             { snapshotId: claimed.snapshotId, err: error },
