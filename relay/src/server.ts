@@ -5,8 +5,9 @@ import { createApp } from "./app";
 import { ensureFirstAdminToken } from "./auth/first-admin";
 import { connectDatabase, type RelayDatabase } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
+import { getStoreId } from "./db/relay-store";
 import { type RelayConfig, RelayConfigError } from "./env";
-import { intakeBodiesFor } from "./intake/intake-bodies";
+import { intakeBodiesFor, SpoolFolderTakenError } from "./intake/intake-bodies";
 import { createIntakeProcessor } from "./intake/intake-processor";
 import { intakeWriterFor } from "./intake/intake-writer";
 import { inlinePushPreparer, workerPushPreparer } from "./snapshots/push-preparer";
@@ -41,10 +42,11 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
       : inlinePushPreparer;
   const intakeBodies = intakeBodiesFor(config.intake.spoolDir);
   try {
-    await intakeBodies.prepare();
+    await intakeBodies.prepare(await getStoreId(database.db));
   } catch (error) {
     await pushPreparer.close();
     await database.close();
+    if (error instanceof SpoolFolderTakenError) throw new RelayConfigError(error.message);
     throw new RelayConfigError(
       `The intake folder ${intakeBodies.folder} cannot be written (${(error as Error).message}); set RELAY_INTAKE_DIR to a writable folder on local disk, or to "database" to keep queued pushes in the database`,
     );

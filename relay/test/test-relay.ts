@@ -5,6 +5,7 @@ import type { Hono } from "hono";
 import { createApp } from "../src/app";
 import { issueToken } from "../src/auth/issue-token";
 import type { DialectName } from "../src/db/connect";
+import { getStoreId } from "../src/db/relay-store";
 import type { Role } from "../src/db/tokens";
 import { parseRelayConfig } from "../src/env";
 import type { AppEnv } from "../src/http/app-env";
@@ -67,6 +68,7 @@ export async function createTestRelay(
   });
   const clock = { now: new Date() };
   const intakeBodies = intakeBodiesFor(config.intake.spoolDir);
+  await intakeBodies.prepare(await getStoreId(testDatabase.database.db));
   const intakeProcessor = createIntakeProcessor({
     database: testDatabase.database,
     bodies: intakeBodies,

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as initial from "./migrations/0001-initial";
 import * as pushIntake from "./migrations/0002-push-intake";
+import * as relayStore from "./migrations/0003-relay-store";
 import type { Database } from "./schema";
 
 /** Migrations are listed here, in order, so they travel with the code (no directory scanning). */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-push-intake": pushIntake,
+  "0003-relay-store": relayStore,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

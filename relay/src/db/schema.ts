@@ -123,6 +123,12 @@ export interface PushIntakeTable {
   error_message: string | null;
 }
 
+/** One row: this store's id (migration 0003). */
+export interface RelayStoreTable {
+  id: string;
+  created_at: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   credentials: CredentialsTable;
@@ -133,6 +139,7 @@ export interface Database {
   tokens: TokensTable;
   audit_events: AuditEventsTable;
   push_intake: PushIntakeTable;
+  relay_store: RelayStoreTable;
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

@@ -1,9 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { bodiesInDatabase, bodiesInFolder, intakeBodiesFor } from "./intake-bodies";
+import {
+  bodiesInDatabase,
+  bodiesInFolder,
+  intakeBodiesFor,
+  SpoolFolderTakenError,
+} from "./intake-bodies";
 
 const folders: string[] = [];
 const newFolder = () => {
@@ -35,22 +48,23 @@ describe("queued push bodies in a spool folder", () => {
     expect(readdirSync(folder)).toEqual([second.file]);
   });
 
-  it("sweeps old files no queued push refers to, keeps queued and young ones", async () => {
+  it("sweeps old files no queued push refers to, keeps queued and young ones, and touches nothing else", async () => {
     const folder = newFolder();
     const bodies = bodiesInFolder(folder);
     const queued = await bodies.keep(randomUUID(), Buffer.from("queued"));
     const orphan = await bodies.keep(randomUUID(), Buffer.from("orphan"));
     const young = await bodies.keep(randomUUID(), Buffer.from("being accepted"));
-    const leftover = join(folder, `${randomUUID()}.0011223344556677.gz.a1b2c3.tmp`);
-    writeFileSync(leftover, "half written");
-    for (const file of [queued.file, orphan.file]) {
-      utimesSync(join(folder, file ?? ""), hourAgo(), hourAgo());
+    // The folder is the operator's choice: a file that is not a spool file is never ours.
+    const foreign = ["tenantlens.sqlite", `${randomUUID()}.0011223344556677.gz.a1b2c3.tmp`];
+    for (const name of foreign) writeFileSync(join(folder, name), "not a queued body");
+    for (const file of [queued.file ?? "", orphan.file ?? "", ...foreign]) {
+      utimesSync(join(folder, file), hourAgo(), hourAgo());
     }
-    utimesSync(leftover, hourAgo(), hourAgo());
 
+    expect((await bodies.list()).sort()).toEqual([queued.file, orphan.file, young.file].sort());
     const removed = await bodies.sweep(async () => new Set([queued.file ?? ""]), 10 * 60 * 1000);
-    expect(removed).toBe(2);
-    expect(readdirSync(folder).sort()).toEqual([queued.file, young.file].sort());
+    expect(removed).toBe(1);
+    expect(readdirSync(folder).sort()).toEqual([queued.file, young.file, ...foreign].sort());
   });
 
   it("sweeps nothing when the folder does not exist yet", async () => {
@@ -79,12 +93,29 @@ describe("choosing where bodies go", () => {
 
   it("creates the folder on prepare, and refuses one it cannot write to", async () => {
     const folder = newFolder();
-    await bodiesInFolder(folder).prepare();
-    expect(readdirSync(folder)).toEqual([]);
+    await bodiesInFolder(folder).prepare("store-a");
+    expect(readdirSync(folder)).toEqual([".tenantlens-store"]);
     // A regular file where the folder should be: neither creatable nor writable as a folder.
     const blocker = join(newFolder(), "not-a-folder");
     mkdirSync(dirname(blocker), { recursive: true });
     writeFileSync(blocker, "x");
-    await expect(bodiesInFolder(join(blocker, "intake")).prepare()).rejects.toThrow();
+    await expect(bodiesInFolder(join(blocker, "intake")).prepare("store-a")).rejects.toThrow();
+  });
+
+  it("belongs to one store: another store may take it over only when nothing of the first is queued there", async () => {
+    const folder = newFolder();
+    const bodies = bodiesInFolder(folder);
+    await bodies.prepare("store-a");
+    await bodies.prepare("store-a");
+    const kept = await bodies.keep(randomUUID(), Buffer.from("queued for store a"));
+    const error = await bodies.prepare("store-b").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SpoolFolderTakenError);
+    expect(String(error)).toMatch(/holds 1 queued push bodies of another relay store \(store-a\)/);
+    expect(readdirSync(folder).sort()).toEqual([".tenantlens-store", kept.file].sort());
+
+    // Store a was recreated (a SQLite file deleted) after its last push was done with.
+    await bodies.drop(kept.file);
+    await bodies.prepare("store-b");
+    expect(readFileSync(join(folder, ".tenantlens-store"), "utf8").trim()).toBe("store-b");
   });
 });

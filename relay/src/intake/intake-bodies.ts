@@ -25,13 +25,17 @@ export interface KeptBody {
 export interface IntakeBodies {
   /** The spool folder, or null when bodies go into the intake row's column. */
   readonly folder: string | null;
-  /** Creates the spool folder if need be and checks it is writable: a relay fails at start, not at its first push. */
-  prepare(): Promise<void>;
+  /**
+   * Creates the spool folder if need be, checks it is writable and that it belongs to this store
+   * (`storeId`, from the database): a relay fails at start, not at its first push, and two
+   * stores never share a folder (each would sweep the other's bodies).
+   */
+  prepare(storeId: string): Promise<void>;
   /** Makes the body durable; the result goes into the intake row. */
   keep(snapshotId: string, body: Buffer): Promise<KeptBody>;
   /** A claimed push's body; undefined if it has gone missing. */
   read(kept: KeptBody): Promise<Buffer | undefined>;
-  /** The spool files present now (none when bodies go into the database). */
+  /** The spool files present now (none when bodies go into the database); nothing else in the folder. */
   list(): Promise<string[]>;
   /** Called once the verdict has committed (or the body was copied into the database). */
   drop(file: string | null): Promise<void>;
@@ -43,7 +47,17 @@ export interface IntakeBodies {
   sweep(queuedFiles: () => Promise<ReadonlySet<string>>, olderThanMs: number): Promise<number>;
 }
 
-/** PostgreSQL (and SQLite in memory): the body is a column of the intake row. */
+/** How spool files are named (`newFileName` below); list and sweep touch nothing else. */
+const SPOOL_FILE = /^[0-9a-f-]{36}\.[0-9a-f]{16}\.gz$/i;
+/** The file in a spool folder that names the store it belongs to. */
+const STORE_MARKER = ".tenantlens-store";
+
+/** A spool folder that holds another store's queued bodies. */
+export class SpoolFolderTakenError extends Error {
+  override name = "SpoolFolderTakenError";
+}
+
+/** RELAY_INTAKE_DIR=database (and SQLite in memory): the body is a column of the intake row. */
 export const bodiesInDatabase: IntakeBodies = {
   folder: null,
   prepare: async () => undefined,
@@ -69,6 +83,15 @@ export function bodiesInFolder(folder: string): IntakeBodies {
   // never shares (or loses) a file with one being finished.
   const newFileName = (snapshotId: string) =>
     `${snapshotId.replace(/[^0-9a-f-]/gi, "")}.${randomBytes(8).toString("hex")}.gz`;
+  /** Spool files only: the folder is the operator's choice, and nothing else in it is ours. */
+  const spoolFilesIn = async (): Promise<string[]> => {
+    try {
+      return (await readdir(folder)).filter((name) => SPOOL_FILE.test(name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+  };
   let folderReady: Promise<unknown> | undefined;
 
   // The folder's entry for a new file is durable once the folder is fsync'd. Bodies written at
@@ -89,18 +112,28 @@ export function bodiesInFolder(folder: string): IntakeBodies {
 
   return {
     folder,
-    prepare: async () => {
+    prepare: async (storeId) => {
       await mkdir(folder, { recursive: true });
       await access(folder, constants.W_OK);
-    },
-    list: async () => {
-      try {
-        return await readdir(folder);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-        throw error;
+      const marker = join(folder, STORE_MARKER);
+      const owner = await readFile(marker, "utf8").then(
+        (text) => text.trim(),
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOENT") return null;
+          throw error;
+        },
+      );
+      if (owner === storeId) return;
+      const files = await spoolFilesIn();
+      if (owner !== null && files.length > 0) {
+        throw new SpoolFolderTakenError(
+          `The intake folder ${folder} holds ${files.length} queued push bodies of another relay store (${owner}); give each database its own RELAY_INTAKE_DIR, or delete the folder if that store is gone`,
+        );
       }
+      // New, or left by a store that has nothing queued here any more (a SQLite file recreated).
+      await writeFile(marker, `${storeId}\n`, { flush: true });
     },
+    list: spoolFilesIn,
     keep: async (snapshotId, body) => {
       folderReady ??= mkdir(folder, { recursive: true });
       await folderReady;
@@ -125,12 +158,7 @@ export function bodiesInFolder(folder: string): IntakeBodies {
       if (file !== null) await rm(join(folder, file), { force: true });
     },
     sweep: async (queuedFiles, olderThanMs) => {
-      let names: string[];
-      try {
-        names = await readdir(folder);
-      } catch {
-        return 0;
-      }
+      const names = await spoolFilesIn().catch(() => []);
       const cutoff = Date.now() - olderThanMs;
       const queued = await queuedFiles();
       let removed = 0;

@@ -8,6 +8,7 @@ import {
   type ClaimedIntake,
   claimNextIntake,
   finishIntake,
+  getIntake,
   pruneFinishedIntake,
   pushesAwaitingBody,
   queuedBodyFiles,
@@ -44,6 +45,10 @@ const ACCEPT_QUIET_MS = 25;
 const MAX_HOLD_MS = 2_000;
 /** Spooled bodies copied into PostgreSQL between two looks for claimable pushes. */
 const COPY_BATCH = 8;
+/** Spool file names per query asking which of them still wait to be copied. */
+const FILES_PER_QUERY = 500;
+/** How long a stopping relay waits for pushes being accepted before handing its spool on. */
+const STOP_ACCEPT_WAIT_MS = 10_000;
 /**
  * PostgreSQL: a push whose body is still only in its accepting instance's spool this long after
  * it was received (that instance's disk was lost, or it never came back) is rejected, so the
@@ -121,6 +126,19 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  let noAcceptsWaiters: (() => void)[] = [];
+  /** Resolves once no push is being accepted, or after `timeoutMs`. */
+  const acceptsFinished = (timeoutMs: number): Promise<void> =>
+    holds === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timeoutMs);
+          noAcceptsWaiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+
   /**
    * Renews a claim every third of the lease while its push is processed, so that a push taking
    * longer than the lease is not taken over, and done twice, by another instance. `endsAt` is
@@ -132,12 +150,14 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
       () => {
         const until = new Date(now().getTime() + options.leaseMs);
         renewIntakeLease(db, snapshotId, owner, until).then(
-          (held) => {
+          async (held) => {
             if (held) {
               endsAt = until.getTime();
               return;
             }
             clearInterval(timer);
+            // Not held because the verdict has just been written: nothing was lost.
+            if ((await getIntake(db, snapshotId))?.state !== "queued") return;
             options.logger.warn(
               { snapshotId },
               "lost the claim on a queued push being processed; another instance may process it too",
@@ -238,15 +258,29 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
   const copySpooled = async (limit: number, ignoreHolds = false): Promise<number> => {
     if (!options.copySpooledBodies) return 0;
     let copied = 0;
+    const more = () => copied < limit && (ignoreHolds || !(stopped || heldBack()));
     try {
-      const waiting = await pushesAwaitingBody(db, await options.bodies.list());
-      for (const push of waiting) {
-        if (copied >= limit || (!ignoreHolds && (stopped || heldBack()))) break;
-        const body = await options.bodies.read({ column: null, file: push.bodyFile });
-        // Gone: another instance sharing this folder copied it a moment ago.
-        if (body === undefined) continue;
-        if (await attachIntakeBody(db, push.snapshotId, push.bodyFile, body)) copied += 1;
-        await options.bodies.drop(push.bodyFile);
+      const files = await options.bodies.list();
+      for (let start = 0; start < files.length && more(); start += FILES_PER_QUERY) {
+        const waiting = await pushesAwaitingBody(db, files.slice(start, start + FILES_PER_QUERY));
+        for (const push of waiting) {
+          if (!more()) break;
+          let body: Buffer | undefined;
+          try {
+            body = await options.bodies.read({ column: null, file: push.bodyFile });
+          } catch (error) {
+            // One unreadable file must not hold up the others; it is tried again next time.
+            options.logger.error(
+              { snapshotId: push.snapshotId, file: push.bodyFile, err: error },
+              "cannot read a spooled push body",
+            );
+            continue;
+          }
+          // Gone: another instance sharing this folder copied it a moment ago.
+          if (body === undefined) continue;
+          if (await attachIntakeBody(db, push.snapshotId, push.bodyFile, body)) copied += 1;
+          await options.bodies.drop(push.bodyFile);
+        }
       }
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
@@ -344,6 +378,11 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
   return {
     start: async () => {
       if (options.database.dialect === "sqlite") await releaseAllIntakeClaims(db);
+      // Before pruning: bodies this instance spooled before a crash, however long ago, are
+      // handed on rather than taken for lost.
+      await copySpooled(Number.POSITIVE_INFINITY, true).catch((error: unknown) =>
+        options.logger.warn({ err: error }, "copying spooled pushes at start failed"),
+      );
       await prune();
       pollTimer = setInterval(pump, options.pollMs);
       pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
@@ -363,6 +402,8 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
         released = true;
         holds -= 1;
         if (holds > 0) return;
+        for (const wake of noAcceptsWaiters) wake();
+        noAcceptsWaiters = [];
         quietTimer = setTimeout(() => {
           quietTimer = undefined;
           pump();
@@ -384,12 +425,15 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
       clearTimeout(quietTimer);
       clearInterval(pollTimer);
       clearInterval(pruneTimer);
-      await pumping?.catch(() => undefined);
-      await Promise.allSettled([...inFlight]);
-      // This instance may not come back: leave no acknowledged push only on its disk.
+      // This instance may not come back: leave no acknowledged push only on its disk. Pushes
+      // still being accepted come first (their rows commit after the socket is gone), and the
+      // copy before the wait for processing, which a supervisor's kill may cut short.
+      await acceptsFinished(STOP_ACCEPT_WAIT_MS);
       await copySpooled(Number.POSITIVE_INFINITY, true).catch((error: unknown) =>
         options.logger.warn({ err: error }, "copying spooled pushes at stop failed"),
       );
+      await pumping?.catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -1,4 +1,3 @@
-import { readdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvelope, gzipJson, PUSH_HEADERS } from "../../test/envelopes";
 import { createTestRelay, type TestRelay } from "../../test/test-relay";
@@ -51,6 +50,6 @@ describe("a company deleted while its push is being processed (SQLite, spooled b
     );
     expect(verdict).toMatchObject({ state: "rejected", status: 404 });
     expect(await countSnapshots(db)).toBe(before);
-    expect(await readdir(`${relay.testDatabase.url}-intake`)).toEqual([]);
+    expect(await relay.intakeBodies.list()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvelope, gzipJson, PUSH_HEADERS } from "../../test/envelopes";
@@ -60,22 +60,37 @@ describe("spooled push bodies on PostgreSQL", () => {
 
   it("hands every spooled body on to PostgreSQL when the relay stops, so another instance can process it", async () => {
     const pushes = [await queuePush(), await queuePush()];
-    expect((await readdir(folder())).length).toBe(2);
+    expect((await relay.intakeBodies.list()).length).toBe(2);
     const stopping = processor();
-    // Holding accepts open does not keep a stopping relay from handing bodies on.
-    stopping.holdForAccept();
-    await stopping.stop();
+    // A push still being accepted when the relay stops is waited for, then handed on too.
+    const release = stopping.holdForAccept();
+    const stopped = stopping.stop();
+    pushes.push(await queuePush());
+    release();
+    await stopped;
     for (const snapshotId of pushes) {
       expect(await bodyInRow(snapshotId)).toEqual({ inRow: true, file: null });
       expect((await getIntake(db(), snapshotId))?.state).toBe("queued");
     }
-    expect(await readdir(folder())).toEqual([]);
+    expect(await relay.intakeBodies.list()).toEqual([]);
 
-    // Any instance now: one that never saw the spool stores both.
+    // Any instance now: one that never saw the spool stores them.
     await relay.drainIntake();
     for (const snapshotId of pushes) {
       expect((await getIntake(db(), snapshotId))?.state).toBe("stored");
     }
+  });
+
+  it("hands on at start what it spooled before a crash, however long ago, instead of taking it for lost", async () => {
+    const snapshotId = await queuePush();
+    // The relay was killed before copying, and comes back two hours later on the same disk.
+    relay.clock.now = new Date(relay.clock.now.getTime() + 2 * 60 * 60 * 1000);
+    const restarted = processor();
+    await restarted.start();
+    await restarted.stop();
+    // Copied in, so claimable (on PostgreSQL only then), and stored: not rejected as lost.
+    expect(await getIntake(db(), snapshotId)).toMatchObject({ state: "stored", error: null });
+    expect(await relay.intakeBodies.list()).toEqual([]);
   });
 
   it("skips a body that is gone from the folder, and leaves its push waiting", async () => {

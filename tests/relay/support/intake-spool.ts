@@ -9,7 +9,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function spoolFiles(databaseUrl: string): Promise<string[]> {
   try {
-    return await readdir(intakeDirFor(databaseUrl));
+    // Spool files only, not the folder's store marker (.tenantlens-store).
+    return (await readdir(intakeDirFor(databaseUrl))).filter((name) => !name.startsWith("."));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SnapshotEnvelope } from "../../../../shared/src/snapshot/envelope";
@@ -56,8 +55,7 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
   const intakeBodies = async () => {
     const rows = await db().selectFrom("push_intake").select(["body", "body_file"]).execute();
     const kept = rows.filter((row) => row.body !== null).length;
-    const folder = relay.intakeBodies.folder;
-    const files = folder === null ? [] : await readdir(folder).catch(() => []);
+    const files = await relay.intakeBodies.list();
     return kept + files.length;
   };
 
@@ -111,7 +109,7 @@ describe.each(DIALECTS)("asynchronous pushes (Prefer: respond-async) on %s", (di
       const copied = await intakeRow();
       expect(copied.body?.byteLength).toBe(gzipJson(envelope).byteLength);
       expect(copied.body_file).toBeNull();
-      expect(await readdir(relay.intakeBodies.folder ?? "")).toEqual([]);
+      expect(await relay.intakeBodies.list()).toEqual([]);
       expect(await intakeBodies()).toBe(1);
     }
     const before = await relay.request(
