@@ -3,9 +3,15 @@ import { describe, expect, it } from "vitest";
 import { RelayHttpError } from "./errors";
 import { precheckGzipBody } from "./gzip-precheck";
 
-const failure = (body: Uint8Array, limit = 1_000_000) => {
+/** Split into chunks of `chunkSize` bytes, as a socket delivers a body. */
+const failure = (body: Uint8Array, limit = 1_000_000, chunkSize = 64 * 1024) => {
+  const bytes = Buffer.from(body);
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.byteLength; at += chunkSize) {
+    chunks.push(bytes.subarray(at, at + chunkSize));
+  }
   try {
-    precheckGzipBody(body, limit);
+    precheckGzipBody({ chunks, byteLength: bytes.byteLength }, limit);
     return undefined;
   } catch (error) {
     expect(error).toBeInstanceOf(RelayHttpError);
@@ -33,6 +39,15 @@ describe("the checks an asynchronous push gets before its 202", () => {
       status: 413,
       code: "payload_too_large",
     });
+  });
+
+  it("reads the header and trailer across chunk boundaries", () => {
+    const gzip = gzipSync(Buffer.alloc(5000));
+    expect(failure(gzip, 4999, 1)).toMatchObject({ status: 413 });
+    expect(failure(gzip, 5000, 1)).toBeUndefined();
+    expect(failure(gzip, 5000, 3)).toBeUndefined();
+    const otherMethod = Uint8Array.from(gzip, (b, i) => (i === 2 ? 7 : b));
+    expect(failure(otherMethod, 5000, 2)).toMatchObject({ status: 400, code: "invalid_gzip" });
   });
 
   it("reads the trailer of a body that is a slice of a larger buffer", () => {

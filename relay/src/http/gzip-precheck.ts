@@ -1,3 +1,4 @@
+import { type BodyChunks, firstBytes, lastBytes } from "./body-chunks";
 import { RelayHttpError } from "./errors";
 import { tooLarge } from "./read-body";
 
@@ -10,12 +11,12 @@ const MIN_GZIP_BYTES = 18;
  * size modulo 2^32). A body that lies in its trailer is still stopped by the limit applied while
  * it is inflated later; this only refuses honest oversized bodies, and garbage, straight away.
  */
-export function precheckGzipBody(body: Uint8Array, maxDecompressedBytes: number): void {
-  if (body.byteLength < MIN_GZIP_BYTES || body[0] !== 0x1f || body[1] !== 0x8b || body[2] !== 8) {
+export function precheckGzipBody(body: BodyChunks, maxDecompressedBytes: number): void {
+  const head = firstBytes(body, 3);
+  if (body.byteLength < MIN_GZIP_BYTES || head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8) {
     throw new RelayHttpError(400, "invalid_gzip", "The request body is not valid gzip data");
   }
-  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  const declaredSize = view.getUint32(body.byteLength - 4, true);
+  const declaredSize = lastBytes(body, 4).readUInt32LE(0);
   if (declaredSize > maxDecompressedBytes) {
     throw tooLarge(maxDecompressedBytes, "decompressed snapshot");
   }

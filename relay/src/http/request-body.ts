@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
+import { type BodyChunks, joinChunks } from "./body-chunks";
 import { tooLarge } from "./read-body";
 
 /**
@@ -23,13 +24,22 @@ export function requestBodyStream(c: Context<AppEnv>): Readable | null {
  * then, not destroyed: destroying a request's stream closes its socket, and the client would
  * get a reset instead of the 413 (the server discards the rest once the answer is sent).
  */
-export function readStreamWithLimit(
+export async function readStreamWithLimit(
   stream: Readable | null,
   maxBytes: number,
   what: string,
 ): Promise<Buffer> {
-  if (stream === null) return Promise.resolve(Buffer.alloc(0));
-  return new Promise<Buffer>((resolve, reject) => {
+  return joinChunks(await readStreamChunks(stream, maxBytes, what));
+}
+
+/** The same, keeping the chunks as they arrived (body-chunks.ts). */
+export function readStreamChunks(
+  stream: Readable | null,
+  maxBytes: number,
+  what: string,
+): Promise<BodyChunks> {
+  if (stream === null) return Promise.resolve({ chunks: [], byteLength: 0 });
+  return new Promise<BodyChunks>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const stop = () => {
@@ -51,7 +61,7 @@ export function readStreamWithLimit(
     };
     const onEnd = () => {
       stop();
-      resolve(Buffer.concat(chunks, size));
+      resolve({ chunks, byteLength: size });
     };
     const onError = (error: Error) => {
       stop();

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { bodyChunksOf } from "../http/body-chunks";
 import {
   bodiesInDatabase,
   bodiesInFolder,
@@ -35,8 +36,8 @@ describe("queued push bodies in a spool folder", () => {
     const bodies = bodiesInFolder(folder);
     const snapshotId = randomUUID();
     const body = Buffer.from("gzip bytes, as received");
-    const first = await bodies.keep(snapshotId, body);
-    const second = await bodies.keep(snapshotId, body);
+    const first = await bodies.keep(snapshotId, bodyChunksOf(body));
+    const second = await bodies.keep(snapshotId, bodyChunksOf(body));
     expect(first.column).toBeNull();
     expect(first.file).toMatch(new RegExp(`^${snapshotId}\\.[0-9a-f]{16}\\.gz$`));
     // The same id accepted twice gets two files: finishing one never removes the other's body.
@@ -48,12 +49,22 @@ describe("queued push bodies in a spool folder", () => {
     expect(readdirSync(folder)).toEqual([second.file]);
   });
 
+  it("writes a body that arrived in many chunks whole, in order", async () => {
+    const bodies = bodiesInFolder(newFolder());
+    const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => i % 251));
+    const chunks = [0, 1, 16_384, 65_536, 150_000, 200_000]
+      .slice(1)
+      .map((end, i, ends) => bytes.subarray(i === 0 ? 0 : (ends[i - 1] ?? 0), end));
+    const kept = await bodies.keep(randomUUID(), { chunks, byteLength: bytes.byteLength });
+    expect((await bodies.read(kept))?.equals(bytes)).toBe(true);
+  });
+
   it("sweeps old files no queued push refers to, keeps queued and young ones, and touches nothing else", async () => {
     const folder = newFolder();
     const bodies = bodiesInFolder(folder);
-    const queued = await bodies.keep(randomUUID(), Buffer.from("queued"));
-    const orphan = await bodies.keep(randomUUID(), Buffer.from("orphan"));
-    const young = await bodies.keep(randomUUID(), Buffer.from("being accepted"));
+    const queued = await bodies.keep(randomUUID(), bodyChunksOf(Buffer.from("queued")));
+    const orphan = await bodies.keep(randomUUID(), bodyChunksOf(Buffer.from("orphan")));
+    const young = await bodies.keep(randomUUID(), bodyChunksOf(Buffer.from("being accepted")));
     // The folder is the operator's choice: a file that is not a spool file is never ours.
     const foreign = ["tenantlens.sqlite", `${randomUUID()}.0011223344556677.gz.a1b2c3.tmp`];
     for (const name of foreign) writeFileSync(join(folder, name), "not a queued body");
@@ -76,7 +87,7 @@ describe("choosing where bodies go", () => {
   it("keeps them in the database when no spool folder is configured", async () => {
     expect(intakeBodiesFor(null)).toBe(bodiesInDatabase);
     expect(await bodiesInDatabase.list()).toEqual([]);
-    const kept = await bodiesInDatabase.keep(randomUUID(), Buffer.from("x"));
+    const kept = await bodiesInDatabase.keep(randomUUID(), bodyChunksOf(Buffer.from("x")));
     expect(kept).toEqual({ column: Buffer.from("x"), file: null });
     expect(await bodiesInDatabase.read(kept)).toEqual(Buffer.from("x"));
   });
@@ -86,7 +97,7 @@ describe("choosing where bodies go", () => {
     const bodies = intakeBodiesFor(folder);
     expect(bodies.folder).toBe(folder);
     expect(await bodies.list()).toEqual([]);
-    const kept = await bodies.keep(randomUUID(), Buffer.from("y"));
+    const kept = await bodies.keep(randomUUID(), bodyChunksOf(Buffer.from("y")));
     expect(readdirSync(folder)).toEqual([kept.file]);
     expect(await bodies.list()).toEqual([kept.file]);
   });
@@ -107,7 +118,7 @@ describe("choosing where bodies go", () => {
     const bodies = bodiesInFolder(folder);
     await bodies.prepare("store-a");
     await bodies.prepare("store-a");
-    const kept = await bodies.keep(randomUUID(), Buffer.from("queued for store a"));
+    const kept = await bodies.keep(randomUUID(), bodyChunksOf(Buffer.from("queued for store a")));
     const error = await bodies.prepare("store-b").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpoolFolderTakenError);
     expect(String(error)).toMatch(/holds 1 queued push bodies of another relay store \(store-a\)/);

@@ -11,6 +11,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { join } from "node:path";
+import { type BodyChunks, joinChunks } from "../http/body-chunks";
 
 /** Where a queued body is: in the intake row's body column, or in a file named by the row. */
 export interface KeptBody {
@@ -32,7 +33,7 @@ export interface IntakeBodies {
    */
   prepare(storeId: string): Promise<void>;
   /** Makes the body durable; the result goes into the intake row. */
-  keep(snapshotId: string, body: Buffer): Promise<KeptBody>;
+  keep(snapshotId: string, body: BodyChunks): Promise<KeptBody>;
   /** A claimed push's body; undefined if it has gone missing. */
   read(kept: KeptBody): Promise<Buffer | undefined>;
   /** The spool files present now (none when bodies go into the database); nothing else in the folder. */
@@ -62,7 +63,7 @@ export const bodiesInDatabase: IntakeBodies = {
   folder: null,
   prepare: async () => undefined,
   list: async () => [],
-  keep: async (_snapshotId, body) => ({ column: body, file: null }),
+  keep: async (_snapshotId, body) => ({ column: joinChunks(body), file: null }),
   read: async (kept) => kept.column ?? undefined,
   drop: async () => undefined,
   sweep: async () => 0,
@@ -138,9 +139,9 @@ export function bodiesInFolder(folder: string): IntakeBodies {
       folderReady ??= mkdir(folder, { recursive: true });
       await folderReady;
       const file = newFileName(snapshotId);
-      // Written under its final name and fsync'd (`flush`): a file cut short by a crash is never
-      // named by an intake row (the row is written after this returns), so the sweep removes it.
-      await writeFile(join(folder, file), body, { flush: true });
+      // Written under its final name and fsync'd: a file cut short by a crash is never named by
+      // an intake row (the row is written after this returns), so the sweep removes it.
+      await writeChunksDurably(join(folder, file), body.chunks);
       await syncFolder();
       return { column: null, file };
     },
@@ -174,6 +175,26 @@ export function bodiesInFolder(folder: string): IntakeBodies {
       return removed;
     },
   };
+}
+
+/** Writes the chunks to a new file in one `writev` (more if the kernel takes fewer bytes) and fsyncs it. */
+async function writeChunksDurably(path: string, chunks: readonly Buffer[]): Promise<void> {
+  const handle = await open(path, "wx");
+  try {
+    const pending = [...chunks];
+    while (pending.length > 0) {
+      let { bytesWritten } = await handle.writev(pending);
+      while (pending.length > 0 && bytesWritten >= (pending[0]?.byteLength ?? 0)) {
+        bytesWritten -= pending[0]?.byteLength ?? 0;
+        pending.shift();
+      }
+      const [first] = pending;
+      if (first !== undefined && bytesWritten > 0) pending[0] = first.subarray(bytesWritten);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The body store for a configured spool folder (`RelayConfig.intake.spoolDir`). */

@@ -3,12 +3,13 @@ import type { Context } from "hono";
 import { assertCompanyAccess } from "../../auth/require";
 import { getPushAcceptState } from "../../db/push-intake";
 import type { AppEnv } from "../../http/app-env";
+import type { BodyChunks } from "../../http/body-chunks";
 import { nowIso } from "../../http/clock";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { checkGzipJsonHeaders } from "../../http/gzip-body";
 import { precheckGzipBody } from "../../http/gzip-precheck";
 import { companyIdParam, guidParam } from "../../http/params";
-import { readStreamWithLimit, requestBodyStream } from "../../http/request-body";
+import { readStreamChunks, requestBodyStream } from "../../http/request-body";
 import { bodiesInDatabase } from "../../intake/intake-bodies";
 import { intakeWriterFor } from "../../intake/intake-writer";
 
@@ -60,9 +61,9 @@ async function accept(c: Context<AppEnv>) {
   // any race with a push accepted meanwhile.
   let state = await getPushAcceptState(db, companyId, snapshotId);
   if (!state.companyExists) throw notFound("Company");
-  let body: Buffer;
+  let body: BodyChunks;
   try {
-    body = await readStreamWithLimit(
+    body = await readStreamChunks(
       requestBodyStream(c),
       config.limits.maxCompressedBytes,
       "compressed snapshot",
@@ -74,7 +75,9 @@ async function accept(c: Context<AppEnv>) {
     });
   }
   precheckGzipBody(body, config.limits.maxDecompressedBytes);
-  const bodySha256 = createHash("sha256").update(body).digest("hex");
+  const hash = createHash("sha256");
+  for (const chunk of body.chunks) hash.update(chunk);
+  const bodySha256 = hash.digest("hex");
 
   const statusUrl = `/v1/companies/${companyId}/pushes/${snapshotId}`;
   const answer = (status: 200 | 202, state: "queued" | "unchanged") => {
