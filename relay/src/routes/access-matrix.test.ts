@@ -15,7 +15,7 @@ import {
  * run for every role. The allowed roles are written out here, not derived from the code under
  * test, so a change to the permission table fails this test.
  */
-type Principal = "admin" | "technician" | "viewer" | "otherCompanyTechnician";
+type Principal = "admin" | "technician" | "viewer" | "otherCompanyTechnician" | "otherCompanyAdmin";
 
 interface Fixture {
   companyId: string;
@@ -31,7 +31,10 @@ interface Fixture {
 interface RouteCase {
   name: string;
   allowed: readonly Principal[];
-  /** Company-scoped routes answer a token limited to another company with 403 company_forbidden. */
+  /**
+   * Company-scoped routes answer a token limited to another company with 403 company_forbidden,
+   * and so do routes whose effect reaches every company (tokens, audit, credentials, new companies).
+   */
   companyScoped: boolean;
   /** How the route hides another company's object from a company-limited token, if not 403. */
   scopedDenial?: { status: number; code: string };
@@ -39,7 +42,13 @@ interface RouteCase {
   request(f: Fixture): { method: string; path: string } & RequestOptions;
 }
 
-const ALL: readonly Principal[] = ["admin", "technician", "viewer", "otherCompanyTechnician"];
+const ALL: readonly Principal[] = [
+  "admin",
+  "technician",
+  "viewer",
+  "otherCompanyTechnician",
+  "otherCompanyAdmin",
+];
 const READERS_OF_COMPANY: readonly Principal[] = ["admin", "technician", "viewer"];
 const WRITERS: readonly Principal[] = ["admin", "technician"];
 const ADMIN: readonly Principal[] = ["admin"];
@@ -138,7 +147,7 @@ const ROUTES: readonly RouteCase[] = [
   {
     name: "delete a credential",
     allowed: ADMIN,
-    companyScoped: false,
+    companyScoped: true,
     success: 204,
     request: (f) => ({ method: "DELETE", path: `/v1/credentials/${f.credentialId}` }),
   },
@@ -289,21 +298,21 @@ const ROUTES: readonly RouteCase[] = [
   {
     name: "list tokens",
     allowed: ADMIN,
-    companyScoped: false,
+    companyScoped: true,
     success: 200,
     request: () => ({ method: "GET", path: "/v1/tokens" }),
   },
   {
     name: "create a token",
     allowed: ADMIN,
-    companyScoped: false,
+    companyScoped: true,
     success: 201,
     request: () => ({ method: "POST", path: "/v1/tokens", json: { name: "bo", role: "viewer" } }),
   },
   {
     name: "revoke a token",
     allowed: ADMIN,
-    companyScoped: false,
+    companyScoped: true,
     success: 200,
     request: (f) => ({ method: "DELETE", path: `/v1/tokens/${f.tokenId}` }),
   },
@@ -317,7 +326,7 @@ const ROUTES: readonly RouteCase[] = [
   {
     name: "read the audit trail",
     allowed: ADMIN,
-    companyScoped: false,
+    companyScoped: true,
     success: 200,
     request: () => ({ method: "GET", path: "/v1/audit" }),
   },
@@ -325,11 +334,13 @@ const ROUTES: readonly RouteCase[] = [
 
 /** Role checks come first (403 forbidden); a role that may act is then held to its companies. */
 function expectedDenial(route: RouteCase, principal: Principal): { status: number; code: string } {
-  if (
-    principal === "otherCompanyTechnician" &&
-    route.companyScoped &&
-    route.allowed.includes("technician")
-  ) {
+  const role =
+    principal === "otherCompanyTechnician"
+      ? "technician"
+      : principal === "otherCompanyAdmin"
+        ? "admin"
+        : null;
+  if (role !== null && route.companyScoped && route.allowed.includes(role)) {
     return route.scopedDenial ?? { status: 403, code: "company_forbidden" };
   }
   return { status: 403, code: "forbidden" };
@@ -394,18 +405,24 @@ async function seed(relay: TestRelay): Promise<Fixture> {
 describe.each(DIALECTS)("every route for every role on %s", (dialect) => {
   let relay: TestRelay;
   let otherCompanyTechnician: string;
+  let otherCompanyAdmin: string;
   beforeAll(async () => {
     relay = await createTestRelay(dialect);
     const other = await seed(relay);
     otherCompanyTechnician = (await relay.issue("technician", { companyScope: [other.companyId] }))
       .secret;
+    otherCompanyAdmin = (await relay.issue("admin", { companyScope: [other.companyId] })).secret;
   });
   afterAll(async () => {
     await relay?.close();
   });
 
   const secretOf = (principal: Principal) =>
-    principal === "otherCompanyTechnician" ? otherCompanyTechnician : relay.secrets[principal];
+    principal === "otherCompanyTechnician"
+      ? otherCompanyTechnician
+      : principal === "otherCompanyAdmin"
+        ? otherCompanyAdmin
+        : relay.secrets[principal];
 
   describe.each(ROUTES)("$name", (route) => {
     it.each(ALL)("answers %s as the permission table says", async (principal) => {

@@ -41,8 +41,8 @@ const updateCredentialSchema = z
 
 /**
  * Credentials are shared by every company they reach. A token limited to some companies sees only
- * the credentials mapped to those companies (null: it sees all), and may not create or change
- * any, since a change would reach companies outside its scope.
+ * the credentials mapped to those companies (null: it sees all), and may not create, change or
+ * delete any, since that would reach companies outside its scope.
  */
 async function visibleCredentialIds(c: Context<AppEnv>): Promise<ReadonlySet<string> | null> {
   const scope = c.get("principal").companyScope;
@@ -52,7 +52,7 @@ async function visibleCredentialIds(c: Context<AppEnv>): Promise<ReadonlySet<str
 }
 
 const UNSCOPED_TO_WRITE =
-  "Credentials are shared by every company: a company-scoped token cannot create or change them";
+  "Credentials are shared by every company: a company-scoped token cannot create, change or delete them";
 
 export const credentialRoutes = new Hono<AppEnv>()
   .get("/", requirePermission("read"), async (c) => {
@@ -119,6 +119,7 @@ export const credentialRoutes = new Hono<AppEnv>()
     return c.json({ credential });
   })
   .delete("/:credentialId", requirePermission("credentials:delete"), async (c) => {
+    assertUnscoped(c, UNSCOPED_TO_WRITE);
     const id = credentialIdParam(c);
     const db = c.get("deps").database.db;
     await db.transaction().execute(async (trx) => {

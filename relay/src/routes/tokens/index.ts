@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { issueToken } from "../../auth/issue-token";
-import { requirePermission } from "../../auth/require";
+import { assertUnscoped, requirePermission } from "../../auth/require";
 import { getToken, listTokens, revokeToken } from "../../db/tokens";
 import type { AppEnv } from "../../http/app-env";
 import { audit } from "../../http/audit";
@@ -27,13 +27,22 @@ const createTokenSchema = z
 
 const TOKEN_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/**
+ * Tokens reach every company (a new one may be unlimited), so an admin token limited to some
+ * companies manages none: otherwise it could issue itself an unlimited one.
+ */
+const UNSCOPED_TO_MANAGE =
+  "Tokens reach every company: a company-scoped token cannot list, create or revoke them";
+
 export const tokenRoutes = new Hono<AppEnv>()
   /** Who am I: lets the extension show which token (and role) it is configured with. */
   .get("/self", (c) => c.json({ principal: c.get("principal") }))
   .get("/", requirePermission("tokens:manage"), async (c) => {
+    assertUnscoped(c, UNSCOPED_TO_MANAGE);
     return c.json({ tokens: await listTokens(c.get("deps").database.db) });
   })
   .post("/", requirePermission("tokens:manage"), async (c) => {
+    assertUnscoped(c, UNSCOPED_TO_MANAGE);
     const body = await readJsonBody(c, createTokenSchema);
     const now = nowIso(c);
     const db = c.get("deps").database.db;
@@ -58,6 +67,7 @@ export const tokenRoutes = new Hono<AppEnv>()
     return c.json({ token: issued.record, secret: issued.secret }, 201);
   })
   .delete("/:tokenId", requirePermission("tokens:manage"), async (c) => {
+    assertUnscoped(c, UNSCOPED_TO_MANAGE);
     const tokenId = c.req.param("tokenId");
     if (!TOKEN_ID.test(tokenId))
       throw new RelayHttpError(400, "invalid_token_id", "Not a token id");
