@@ -81,9 +81,22 @@ describe.each(DIALECTS)("cross-cutting behaviour of the app on %s", (dialect) =>
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe(EXTENSION_ORIGIN);
+    // An asynchronous push and a conditional read need these from a browser.
+    const allowedHeaders = (preflight.headers.get("access-control-allow-headers") ?? "")
+      .toLowerCase()
+      .split(",");
+    expect(allowedHeaders).toEqual(
+      expect.arrayContaining(["prefer", "if-none-match", "content-encoding", "authorization"]),
+    );
     const allowed = await call("/v1/companies", { headers: { origin: EXTENSION_ORIGIN } });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get("access-control-allow-origin")).toBe(EXTENSION_ORIGIN);
+    const exposed = (allowed.headers.get("access-control-expose-headers") ?? "")
+      .toLowerCase()
+      .split(",");
+    expect(exposed).toEqual(
+      expect.arrayContaining(["location", "etag", "preference-applied", "retry-after"]),
+    );
     for (const origin of [
       "https://evil.example",
       "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

@@ -24,8 +24,24 @@ export function originGuard(allowedOrigins: readonly string[]) {
   const corsHeaders = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    allowHeaders: ["Authorization", "Content-Type", "Content-Encoding", "X-Request-Id"],
-    exposeHeaders: ["X-Request-Id", "Retry-After", "Content-Disposition"],
+    // What the extension's relay client sends and reads: asynchronous pushes (`Prefer`, answered
+    // with `Location` and `Preference-Applied`) and conditional reads (`If-None-Match`, `ETag`).
+    allowHeaders: [
+      "Authorization",
+      "Content-Type",
+      "Content-Encoding",
+      "X-Request-Id",
+      "Prefer",
+      "If-None-Match",
+    ],
+    exposeHeaders: [
+      "X-Request-Id",
+      "Retry-After",
+      "Content-Disposition",
+      "Location",
+      "ETag",
+      "Preference-Applied",
+    ],
     maxAge: 600,
   });
   return [guard, corsHeaders] as const;
