@@ -41,7 +41,12 @@ export const credentialIdParam = (c: Context<AppEnv>) =>
 export function guidParam(c: Context<AppEnv>, name: string, what: string): string {
   const value = param(c, name);
   if (!GUID.test(value))
-    throw new RelayHttpError(400, `invalid_${name}`, `The ${what} must be a GUID`);
+    // `invalid_snapshot_id`, `invalid_tenant_id`: snake case like every other error code.
+    throw new RelayHttpError(
+      400,
+      `invalid_${what.replaceAll(" ", "_")}`,
+      `The ${what} must be a GUID`,
+    );
   return value.toLowerCase();
 }
 

@@ -23,6 +23,21 @@ describe.each(DIALECTS)("company, credential and mapping routes on %s", (dialect
       ).json()) as CompanyBody
     ).company;
 
+  it("names a malformed id in the path with a snake-case 400 code", async () => {
+    const company = await create(`Ids ${dialect}`);
+    const cases: [string, string][] = [
+      ["/v1/companies/not%20an%20id", "invalid_company_id"],
+      ["/v1/credentials/not%20an%20id", "invalid_credential_id"],
+      ["/v1/mappings/not-a-guid", "invalid_tenant_id"],
+      [`/v1/companies/${company.id}/snapshots/not-a-guid`, "invalid_snapshot_id"],
+      [`/v1/companies/${company.id}/pushes/not-a-guid`, "invalid_snapshot_id"],
+    ];
+    for (const [path, code] of cases) {
+      const response = await relay.request("GET", path);
+      expect([path, response.status, await errorCode(response)]).toEqual([path, 400, code]);
+    }
+  });
+
   it("creates, renames and lists companies, refusing a duplicate name with 409", async () => {
     const contoso = await create("Contoso");
     const duplicate = await relay.request("POST", "/v1/companies", { json: { name: " contoso " } });
