@@ -98,6 +98,57 @@ describe.each(DIALECTS)("company, credential and mapping routes on %s", (dialect
     );
   });
 
+  it("keeps a tenant's credential through an import, and audits a tenant it moves", async () => {
+    const home = await create(`Home ${dialect}`);
+    const credential = (await (
+      await relay.request("POST", "/v1/credentials", {
+        json: { name: "GDAP", kind: "csp", homeTenantId: null, owner: null },
+      })
+    ).json()) as { credential: { id: string } };
+    const tenantId = randomUUID();
+    const mappingOf = async () =>
+      (
+        (await (await relay.request("GET", `/v1/mappings/${tenantId}`)).json()) as {
+          mapping: { companyId: string; credentialId: string | null };
+        }
+      ).mapping;
+    await relay.request("PUT", `/v1/mappings/${tenantId}`, {
+      json: { companyId: home.id, credentialId: credential.credential.id },
+    });
+
+    // Re-importing the list it came from changes nothing.
+    await relay.request("POST", "/v1/companies/import", {
+      json: { companies: [{ name: home.name, tenantIds: [tenantId.toUpperCase()] }] },
+    });
+    expect(await mappingOf()).toMatchObject({
+      companyId: home.id,
+      credentialId: credential.credential.id,
+    });
+
+    // Moved by an import: to the new company, still reached by the same credential, audited.
+    const moved = await relay.request("POST", "/v1/companies/import", {
+      json: { companies: [{ name: `Moved ${dialect}`, tenantIds: [tenantId] }] },
+    });
+    const newCompany = ((await moved.json()) as { created: { id: string }[] }).created[0];
+    expect(await mappingOf()).toEqual(
+      expect.objectContaining({
+        companyId: newCompany?.id,
+        credentialId: credential.credential.id,
+      }),
+    );
+    const audit = (await (await relay.request("GET", "/v1/audit?limit=10")).json()) as {
+      events: { action: string; targetId: string | null; detail: Record<string, unknown> }[];
+    };
+    expect(audit.events).toContainEqual(
+      expect.objectContaining({
+        action: "mapping.update",
+        targetId: tenantId,
+        detail: expect.objectContaining({ companyId: newCompany?.id, previousCompanyId: home.id }),
+      }),
+    );
+    expect(audit.events.filter((event) => event.targetId === tenantId)).toHaveLength(2);
+  });
+
   it("rolls back a whole import when one entry is invalid", async () => {
     const before = (await (await relay.request("GET", "/v1/companies")).json()) as {
       companies: unknown[];

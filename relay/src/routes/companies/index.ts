@@ -16,7 +16,7 @@ import {
   renameCompany,
 } from "../../db/companies";
 import { isUniqueViolation } from "../../db/errors";
-import { upsertMapping } from "../../db/tenant-mappings";
+import { getMapping, upsertMapping } from "../../db/tenant-mappings";
 import type { AppEnv } from "../../http/app-env";
 import { audit } from "../../http/audit";
 import { nowIso } from "../../http/clock";
@@ -77,6 +77,7 @@ export const companyRoutes = new Hono<AppEnv>()
     const result = await db.transaction().execute(async (trx) => {
       const created: Company[] = [];
       const existing: Company[] = [];
+      let mapped = 0;
       for (const entry of body.companies) {
         let company = await getCompanyByName(trx, entry.name);
         if (company === undefined) {
@@ -85,19 +86,33 @@ export const companyRoutes = new Hono<AppEnv>()
         } else if (!existing.some((known) => known.id === company?.id)) {
           existing.push(company);
         }
-        for (const tenantId of entry.tenantIds ?? []) {
-          await upsertMapping(
-            trx,
-            { tenantId: tenantId.toLowerCase(), companyId: company.id, credentialId: null },
-            now,
-          );
+        for (const rawTenantId of entry.tenantIds ?? []) {
+          const tenantId = rawTenantId.toLowerCase();
+          const previous = await getMapping(trx, tenantId);
+          // Already mapped here: left as it is, with the credential that reaches it.
+          if (previous?.companyId === company.id) continue;
+          // Moved or new; a credential already recorded for the tenant still reaches it.
+          const credentialId = previous?.credentialId ?? null;
+          await upsertMapping(trx, { tenantId, companyId: company.id, credentialId }, now);
+          mapped += 1;
+          // The same events as PUT /v1/mappings/{tenantId}: an import moving a tenant is visible.
+          await audit(c, trx, {
+            action: previous === undefined ? "mapping.create" : "mapping.update",
+            targetType: "mapping",
+            targetId: tenantId,
+            detail: {
+              companyId: company.id,
+              credentialId,
+              previousCompanyId: previous?.companyId ?? null,
+            },
+          });
         }
       }
       await audit(c, trx, {
         action: "company.import",
         targetType: "company",
         targetId: null,
-        detail: { created: created.length, existing: existing.length },
+        detail: { created: created.length, existing: existing.length, mapped },
       });
       return { created, existing };
     });
