@@ -146,27 +146,23 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
    */
   const keepLease = (snapshotId: string) => {
     let endsAt = now().getTime() + options.leaseMs;
+    const renew = async () => {
+      const until = new Date(now().getTime() + options.leaseMs);
+      if (await renewIntakeLease(db, snapshotId, owner, until)) {
+        endsAt = until.getTime();
+        return;
+      }
+      clearInterval(timer);
+      // Not held because the verdict has just been written: nothing was lost.
+      if ((await getIntake(db, snapshotId))?.state !== "queued") return;
+      options.logger.warn(
+        { snapshotId },
+        "lost the claim on a queued push being processed; another instance may process it too",
+      );
+    };
     const timer = setInterval(
-      () => {
-        const until = new Date(now().getTime() + options.leaseMs);
-        renewIntakeLease(db, snapshotId, owner, until).then(
-          async (held) => {
-            if (held) {
-              endsAt = until.getTime();
-              return;
-            }
-            clearInterval(timer);
-            // Not held because the verdict has just been written: nothing was lost.
-            if ((await getIntake(db, snapshotId))?.state !== "queued") return;
-            options.logger.warn(
-              { snapshotId },
-              "lost the claim on a queued push being processed; another instance may process it too",
-            );
-          },
-          // The database is down: the retry loop below decides with the lease confirmed last.
-          () => undefined,
-        );
-      },
+      // The database is down: the retry loop below decides with the lease confirmed last.
+      () => void renew().catch(() => undefined),
       Math.max(1, Math.floor(options.leaseMs / 3)),
     );
     timer.unref();
