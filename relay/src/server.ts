@@ -62,7 +62,6 @@ export async function startRelay(config: RelayConfig, logger: Logger): Promise<R
     concurrency: Math.max(2, 2 * config.pushWorkers),
     pollMs: config.intake.pollMs,
     leaseMs: config.intake.leaseMs,
-    copySpooledBodies: database.dialect === "postgres" && intakeBodies.folder !== null,
     pauseInsideTransactionMs: config.testPauseInsidePushMs,
   });
   const snapshotResponseCache = new SnapshotResponseCache({ maxBytes: config.snapshotCacheBytes });

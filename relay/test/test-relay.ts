@@ -78,7 +78,6 @@ export async function createTestRelay(
     concurrency: 1,
     pollMs: config.intake.pollMs,
     leaseMs: config.intake.leaseMs,
-    copySpooledBodies: dialect === "postgres" && intakeBodies.folder !== null,
     now: () => clock.now,
   });
   const app = createApp({

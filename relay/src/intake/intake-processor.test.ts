@@ -39,7 +39,6 @@ describe("the intake processor gives way to pushes being accepted", () => {
     createIntakeProcessor({
       database: relay.testDatabase.database,
       bodies: relay.intakeBodies,
-      copySpooledBodies: false,
       preparer: options.preparer ?? inlinePushPreparer,
       logger: createLogger("silent"),
       maxDecompressedBytes: 1024 * 1024,

@@ -68,11 +68,6 @@ export interface IntakeProcessorOptions {
   leaseMs: number;
   now?: () => Date;
   pauseInsideTransactionMs?: number | null;
-  /**
-   * PostgreSQL: bodies are spooled to this instance's disk on accept and copied into their rows
-   * here, before they can be claimed (intake-bodies.ts). False on SQLite (one process, one disk).
-   */
-  copySpooledBodies: boolean;
   /** Defaults ACCEPT_QUIET_MS and MAX_HOLD_MS; shorter in tests. */
   acceptQuietMs?: number;
   maxHoldMs?: number;
@@ -109,6 +104,10 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
   const db = options.database.db;
   const now = options.now ?? (() => new Date());
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  // PostgreSQL with a spool folder: bodies spooled on accept are copied into their rows here,
+  // before they can be claimed (intake-bodies.ts). Not on SQLite: one process, one disk.
+  const copiesSpooledBodies =
+    options.database.dialect === "postgres" && options.bodies.folder !== null;
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
   let pumping: Promise<boolean> | null = null;
@@ -252,7 +251,7 @@ export function createIntakeProcessor(options: IntakeProcessorOptions): IntakePr
    * everything left is copied, so that another instance can process it).
    */
   const copySpooled = async (limit: number, ignoreHolds = false): Promise<number> => {
-    if (!options.copySpooledBodies) return 0;
+    if (!copiesSpooledBodies) return 0;
     let copied = 0;
     const more = () => copied < limit && (ignoreHolds || !(stopped || heldBack()));
     try {

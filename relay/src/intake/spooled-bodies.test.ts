@@ -48,7 +48,6 @@ describe("spooled push bodies on PostgreSQL", () => {
     createIntakeProcessor({
       database: relay.testDatabase.database,
       bodies: relay.intakeBodies,
-      copySpooledBodies: true,
       preparer: inlinePushPreparer,
       logger: createLogger("silent"),
       maxDecompressedBytes: 1024 * 1024,
