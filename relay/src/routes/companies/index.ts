@@ -16,13 +16,14 @@ import {
   renameCompany,
 } from "../../db/companies";
 import { isUniqueViolation } from "../../db/errors";
-import { getMapping, upsertMapping } from "../../db/tenant-mappings";
+import { getMapping } from "../../db/tenant-mappings";
 import type { AppEnv } from "../../http/app-env";
 import { audit } from "../../http/audit";
 import { nowIso } from "../../http/clock";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { readJsonBody } from "../../http/json-body";
 import { companyIdParam } from "../../http/params";
+import { storeMapping } from "../mappings/store-mapping";
 import {
   createCompanyBodySchema,
   importCompaniesBodySchema,
@@ -93,19 +94,8 @@ export const companyRoutes = new Hono<AppEnv>()
           if (previous?.companyId === company.id) continue;
           // Moved or new; a credential already recorded for the tenant still reaches it.
           const credentialId = previous?.credentialId ?? null;
-          await upsertMapping(trx, { tenantId, companyId: company.id, credentialId }, now);
+          await storeMapping(c, trx, { tenantId, companyId: company.id, credentialId }, previous);
           mapped += 1;
-          // The same events as PUT /v1/mappings/{tenantId}: an import moving a tenant is visible.
-          await audit(c, trx, {
-            action: previous === undefined ? "mapping.create" : "mapping.update",
-            targetType: "mapping",
-            targetId: tenantId,
-            detail: {
-              companyId: company.id,
-              credentialId,
-              previousCompanyId: previous?.companyId ?? null,
-            },
-          });
         }
       }
       await audit(c, trx, {

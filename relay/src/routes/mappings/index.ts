@@ -4,13 +4,13 @@ import { canAccessCompany } from "../../auth/permissions";
 import { assertCompanyAccess, requirePermission } from "../../auth/require";
 import { getCompany } from "../../db/companies";
 import { getCredential } from "../../db/credentials";
-import { deleteMapping, getMapping, listMappings, upsertMapping } from "../../db/tenant-mappings";
+import { deleteMapping, getMapping, listMappings } from "../../db/tenant-mappings";
 import type { AppEnv } from "../../http/app-env";
 import { audit } from "../../http/audit";
-import { nowIso } from "../../http/clock";
 import { notFound, RelayHttpError } from "../../http/errors";
 import { readJsonBody } from "../../http/json-body";
 import { guidParam } from "../../http/params";
+import { storeMapping } from "./store-mapping";
 
 const putMappingSchema = z
   .object({
@@ -61,18 +61,7 @@ export const mappingRoutes = new Hono<AppEnv>()
       ) {
         throw new RelayHttpError(422, "unknown_credential", "credentialId names no credential");
       }
-      const stored = await upsertMapping(trx, { tenantId, ...body }, nowIso(c));
-      await audit(c, trx, {
-        action: previous === undefined ? "mapping.create" : "mapping.update",
-        targetType: "mapping",
-        targetId: tenantId,
-        detail: {
-          companyId: body.companyId,
-          credentialId: body.credentialId,
-          previousCompanyId: previous?.companyId ?? null,
-        },
-      });
-      return stored;
+      return storeMapping(c, trx, { tenantId, ...body }, previous);
     });
     return c.json({ mapping });
   })
