@@ -1,20 +1,14 @@
-import { readdir } from "node:fs/promises";
+import { bodiesInFolder } from "../../../relay/src/intake/intake-bodies";
 import { intakeDirFor } from "../../../relay/test/intake-dir";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The files in the intake spool folder of relays started on this database (intakeDirFor), where
- * the bodies of queued asynchronous pushes wait (relay/src/intake/intake-bodies.ts).
+ * The spool files in the intake folder of relays started on this database (intakeDirFor), where
+ * the bodies of queued asynchronous pushes wait: listed as the relay lists them.
  */
-export async function spoolFiles(databaseUrl: string): Promise<string[]> {
-  try {
-    // Spool files only, not the folder's store marker (.tenantlens-store).
-    return (await readdir(intakeDirFor(databaseUrl))).filter((name) => !name.startsWith("."));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
+export function spoolFiles(databaseUrl: string): Promise<string[]> {
+  return bodiesInFolder(intakeDirFor(databaseUrl)).list();
 }
 
 /**
