@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEnvelope, gzipJson, PUSH_HEADERS } from "../../test/envelopes";
+import { queueAsyncPush, testIntakeProcessor } from "../../test/intake-fixture";
 import { createTestRelay, type TestRelay } from "../../test/test-relay";
 import { claimNextIntake, getIntake } from "../db/push-intake";
-import { createLogger } from "../logger";
 import { inlinePushPreparer, type PushPreparer } from "../snapshots/push-preparer";
-import { createIntakeProcessor } from "./intake-processor";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,33 +18,13 @@ describe("the intake processor gives way to pushes being accepted", () => {
     await relay?.close();
   });
 
-  const queuePush = async () => {
-    const envelope = buildEnvelope({ companyId });
-    const response = await relay.request(
-      "PUT",
-      `/v1/companies/${companyId}/snapshots/${envelope.snapshotId}`,
-      { body: gzipJson(envelope), headers: { ...PUSH_HEADERS, prefer: "respond-async" } },
-    );
-    expect(response.status).toBe(202);
-    return envelope.snapshotId;
-  };
+  const queuePush = () => queueAsyncPush(relay, companyId);
   const stateOf = async (snapshotId: string) =>
     (await getIntake(relay.testDatabase.database.db, snapshotId))?.state;
   const processor = (
     limits: { acceptQuietMs: number; maxHoldMs: number },
     options: { leaseMs?: number; preparer?: PushPreparer } = {},
-  ) =>
-    createIntakeProcessor({
-      database: relay.testDatabase.database,
-      bodies: relay.intakeBodies,
-      preparer: options.preparer ?? inlinePushPreparer,
-      logger: createLogger("silent"),
-      maxDecompressedBytes: 1024 * 1024,
-      concurrency: 1,
-      pollMs: 60_000,
-      leaseMs: options.leaseMs ?? 60_000,
-      ...limits,
-    });
+  ) => testIntakeProcessor(relay, { ...options, ...limits });
 
   it("claims nothing while an accept is in progress, and resumes once accepts go quiet", async () => {
     const snapshotId = await queuePush();

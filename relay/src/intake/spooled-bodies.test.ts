@@ -1,12 +1,9 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEnvelope, gzipJson, PUSH_HEADERS } from "../../test/envelopes";
+import { queueAsyncPush, testIntakeProcessor } from "../../test/intake-fixture";
 import { createTestRelay, type TestRelay } from "../../test/test-relay";
 import { getIntake } from "../db/push-intake";
-import { createLogger } from "../logger";
-import { inlinePushPreparer } from "../snapshots/push-preparer";
-import { createIntakeProcessor } from "./intake-processor";
 
 /**
  * PostgreSQL with a spool folder: a body is written to the accepting instance's disk before the
@@ -26,16 +23,7 @@ describe("spooled push bodies on PostgreSQL", () => {
 
   const folder = () => relay.intakeBodies.folder ?? "";
   const db = () => relay.testDatabase.database.db;
-  const queuePush = async () => {
-    const envelope = buildEnvelope({ companyId });
-    const response = await relay.request(
-      "PUT",
-      `/v1/companies/${companyId}/snapshots/${envelope.snapshotId}`,
-      { body: gzipJson(envelope), headers: { ...PUSH_HEADERS, prefer: "respond-async" } },
-    );
-    expect(response.status).toBe(202);
-    return envelope.snapshotId;
-  };
+  const queuePush = () => queueAsyncPush(relay, companyId);
   const bodyInRow = async (snapshotId: string) => {
     const row = await db()
       .selectFrom("push_intake")
@@ -44,18 +32,7 @@ describe("spooled push bodies on PostgreSQL", () => {
       .executeTakeFirstOrThrow();
     return { inRow: row.body !== null, file: row.body_file };
   };
-  const processor = () =>
-    createIntakeProcessor({
-      database: relay.testDatabase.database,
-      bodies: relay.intakeBodies,
-      preparer: inlinePushPreparer,
-      logger: createLogger("silent"),
-      maxDecompressedBytes: 1024 * 1024,
-      concurrency: 1,
-      pollMs: 60_000,
-      leaseMs: 60_000,
-      now: () => relay.clock.now,
-    });
+  const processor = () => testIntakeProcessor(relay, { now: () => relay.clock.now });
 
   it("hands every spooled body on to PostgreSQL when the relay stops, so another instance can process it", async () => {
     const pushes = [await queuePush(), await queuePush()];
