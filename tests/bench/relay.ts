@@ -161,7 +161,11 @@ async function timed(
       }
     }),
   );
-  const seconds = (performance.now() - start) / 1000;
+  return phaseOf(latencies, failures, (performance.now() - start) / 1000);
+}
+
+/** Percentiles and rate of one phase's latencies (sorted in place) over `seconds` of wall time. */
+function phaseOf(latencies: number[], failures: number, seconds: number): Phase {
   latencies.sort((a, b) => a - b);
   return {
     count: latencies.length,
@@ -212,15 +216,7 @@ async function waitUntilProcessed(
     latencies.push(finished - sent);
     last = Math.max(last, finished);
   }
-  latencies.sort((a, b) => a - b);
-  return {
-    count: latencies.length,
-    failures,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? Number.NaN,
-    perSecond: latencies.length / ((last - start) / 1000),
-  };
+  return phaseOf(latencies, failures, (last - start) / 1000);
 }
 
 interface BackendResult {
